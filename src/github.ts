@@ -1,0 +1,46 @@
+import { getOctokit } from '@actions/github'
+import * as core from '@actions/core'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+
+export type Octokit = ReturnType<typeof getOctokit>
+
+/**
+ * An Octokit for `apiUrl` (GITHUB_API_URL, so GitHub Enterprise Server works) that retries 5xx
+ * answers and waits out primary and secondary rate limits, logging each retry.
+ */
+export function createOctokit(token: string, apiUrl: string, retries = 3): Octokit {
+  return getOctokit(
+    token,
+    {
+      baseUrl: apiUrl,
+      request: { retries },
+      throttle: {
+        onRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _o: unknown,
+          count: number
+        ) => {
+          core.warning(
+            `GitHub rate limit on ${options.method} ${options.url}: retrying in ${retryAfter}s`
+          )
+          return count <= retries
+        },
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _o: unknown,
+          count: number
+        ) => {
+          core.warning(
+            `GitHub secondary rate limit on ${options.method} ${options.url}: retrying in ${retryAfter}s`
+          )
+          return count <= retries
+        }
+      }
+    },
+    retry,
+    throttling
+  )
+}

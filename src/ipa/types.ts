@@ -1,0 +1,102 @@
+/** Everything the action learns about one .ipa; the manifest, page, comment and verdict are made from it. */
+
+export interface AppInfo {
+  /** CFBundleIdentifier. */
+  bundleId: string
+  /** CFBundleShortVersionString (falls back to CFBundleVersion). */
+  version: string
+  /** CFBundleVersion. */
+  build: string
+  /** CFBundleDisplayName, else CFBundleName, else CFBundleExecutable. */
+  name: string
+  executable?: string
+  /** MinimumOSVersion (LSMinimumSystemVersion for Mac apps). */
+  minimumOsVersion?: string
+  /** DTPlatformName, e.g. iphoneos, iphonesimulator, appletvos. */
+  platform?: string
+  /** CFBundleSupportedPlatforms, e.g. ["iPhoneOS"]. */
+  supportedPlatforms: string[]
+  /** UIDeviceFamily: 1 iPhone, 2 iPad, 3 Apple TV, 4 Apple Watch, 6 Mac, 7 Vision. */
+  deviceFamilies: number[]
+  /** Built for the simulator: it cannot run on a device. */
+  simulator: boolean
+  /** DTSDKName, e.g. iphoneos17.0. */
+  sdk?: string
+  /** DTXcode, e.g. 1500. */
+  xcode?: string
+  /** Archive path of the bundle, e.g. "Payload/My App.app/". */
+  bundlePath: string
+}
+
+/** An app extension (PlugIns/*.appex) or a watch app (Watch/*.app) inside the main bundle. */
+export interface BundledApp {
+  kind: 'extension' | 'watch'
+  /** Archive path of the bundle, ending in "/". */
+  path: string
+  bundleId?: string
+  name?: string
+}
+
+export type ProfileType = 'development' | 'ad-hoc' | 'enterprise' | 'app-store'
+
+export interface CertificateInfo {
+  /** The subject as one line, e.g. "CN=iPhone Developer: Jane (ABC), OU=TEAMID, O=Jane, C=US". */
+  subject: string
+  commonName?: string
+  notAfter: Date
+}
+
+export interface ProfileInfo {
+  type: ProfileType
+  name: string
+  uuid: string
+  teamName?: string
+  teamId?: string
+  /** The application-identifier entitlement, e.g. "TEAMID.com.example.*". */
+  appId?: string
+  /** Whether appId (wildcards included) covers the app's bundle id; absent when no bundle id was given. */
+  appIdMatches?: boolean
+  created?: Date
+  expires: Date
+  /** Provisioned device UDIDs, as written in the profile (40-hex or 00008xxx-xxxxxxxxxxxxxxxx). */
+  devices: string[]
+  /** Enterprise profiles install on any device. */
+  provisionsAllDevices: boolean
+  /** Platform key, e.g. ["iOS"], ["tvOS"], ["OSX"]; empty when the profile has none. */
+  platforms: string[]
+  /** DeveloperCertificates: the certificates allowed to sign with this profile. */
+  certificates: CertificateInfo[]
+  /** "unsigned" is a bare plist with no CMS wrapper. */
+  signature: 'valid' | 'invalid' | 'unsigned'
+}
+
+export interface IconInfo {
+  /** Archive path of the chosen icon. */
+  path: string
+  /** A standard PNG (CgBI already converted). */
+  png: Buffer
+  width: number
+  height: number
+  /** Whether the archive held an Apple CgBI ("crushed") PNG. */
+  crushed: boolean
+}
+
+export interface IpaInfo {
+  file: { path: string; size: number; sha256?: string }
+  app: AppInfo
+  bundled: BundledApp[]
+  /** The main app's embedded.mobileprovision; absent when the build carries none. */
+  profile?: ProfileInfo
+  /** Whether the main bundle holds _CodeSignature/CodeResources. */
+  codeSigned: boolean
+  /** The largest app icon; absent when icons live only in Assets.car. */
+  icon?: IconInfo
+}
+
+export interface Verdict {
+  installable: boolean
+  /** Reasons the build cannot be installed over the air, one sentence each with the fix. */
+  errors: string[]
+  /** Things that may go wrong for some devices or soon. */
+  warnings: string[]
+}
