@@ -1,0 +1,208 @@
+import * as core from '@actions/core'
+import * as glob from '@actions/glob'
+import { UserError } from './errors.js'
+
+export type HostName = 'pages' | 'directory' | 's3' | 'release'
+
+/** Every input of action.yml, read and validated into one typed object. */
+export interface Settings {
+  /** publish a build, or remove the channel's builds. */
+  mode: 'publish' | 'remove'
+  /** The one .ipa matched by the `ipa` input (absent with mode: remove). */
+  ipa?: string
+  host: HostName
+  token: string
+  /** https URL the site is served from (required for directory; overrides Pages' address). */
+  baseUrl?: string
+  /** Where host: directory writes the site. */
+  outputDir: string
+  /** Folder of the site that holds the builds. */
+  path: string
+  /** Raw channel name, made URL-safe later; absent = derived from the event. */
+  channel?: string
+  title?: string
+  notes?: string
+  qr: 'page' | 'link'
+  profileCheck: 'error' | 'warn' | 'off'
+  /** Builds kept per channel. */
+  keep: number
+  /** Size budget of the Pages site in bytes. */
+  maxSiteSize: number
+  history: 'keep' | 'squash'
+  pagesBranch: string
+  wait: boolean
+  waitTimeoutMs: number
+  comment: 'auto' | 'always' | 'never'
+  commentKey?: string
+  prNumber?: number
+  deployment: boolean
+  s3: {
+    bucket?: string
+    region: string
+    endpoint?: string
+    forcePathStyle: boolean
+    prefix?: string
+    acl?: string
+    publicBaseUrl?: string
+  }
+  releaseTag: string
+}
+
+export async function getSettings(): Promise<Settings> {
+  const mode = oneOf('mode', ['publish', 'remove'] as const)
+  const host = oneOf('host', ['pages', 'directory', 's3', 'release'] as const)
+  const token = core.getInput('github-token')
+  if (token) core.setSecret(token)
+  const baseUrl = optional('base-url')
+  if (baseUrl !== undefined) httpsUrl('base-url', baseUrl)
+  if (host === 'directory' && baseUrl === undefined) {
+    throw new UserError(
+      'Input base-url is required with host: directory: give the https address the site will be served from, e.g. base-url: https://builds.example.com.'
+    )
+  }
+  if (host !== 'directory' && !token) {
+    throw new UserError(
+      `Input github-token is empty: host: ${host} needs it. Leave it unset to use the workflow's GITHUB_TOKEN.`
+    )
+  }
+  const path = sitePath(core.getInput('path') || 'ota')
+  const publicBaseUrl = optional('public-base-url')
+  if (publicBaseUrl !== undefined) httpsUrl('public-base-url', publicBaseUrl)
+  const bucket = optional('s3-bucket')
+  if (host === 's3' && bucket === undefined) {
+    throw new UserError('Input s3-bucket is required with host: s3: name the bucket to publish to.')
+  }
+  return {
+    mode,
+    ipa: mode === 'publish' ? await findIpa(core.getInput('ipa')) : undefined,
+    host,
+    token,
+    baseUrl,
+    outputDir: core.getInput('output-dir') || 'ota-site',
+    path,
+    channel: optional('channel'),
+    title: optional('title'),
+    notes: core.getInput('notes', { trimWhitespace: false }).trim() || undefined,
+    qr: oneOf('qr', ['page', 'link'] as const),
+    profileCheck: oneOf('profile-check', ['error', 'warn', 'off'] as const),
+    keep: integer('keep', 1),
+    maxSiteSize: byteSize('max-site-size'),
+    history: oneOf('history', ['keep', 'squash'] as const),
+    pagesBranch: core.getInput('pages-branch') || 'gh-pages',
+    wait: boolean('wait'),
+    waitTimeoutMs: integer('wait-timeout', 0) * 60_000,
+    comment: oneOf('comment', ['auto', 'always', 'never'] as const),
+    commentKey: optional('comment-key'),
+    prNumber: optional('pr-number') === undefined ? undefined : integer('pr-number', 1),
+    deployment: boolean('deployment'),
+    s3: {
+      bucket,
+      region: core.getInput('s3-region') || 'us-east-1',
+      endpoint: optional('s3-endpoint'),
+      forcePathStyle: boolean('s3-force-path-style'),
+      prefix: optional('s3-prefix'),
+      acl: optional('s3-acl'),
+      publicBaseUrl
+    },
+    releaseTag: core.getInput('release-tag') || 'ota-{channel}'
+  }
+}
+
+function optional(name: string): string | undefined {
+  return core.getInput(name) || undefined
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[]): T {
+  const value = core.getInput(name) || allowed[0]
+  if (!allowed.includes(value as T)) {
+    throw new UserError(
+      `Input ${name} is "${value}", which is not one of ${allowed.join(', ')}: use one of those.`
+    )
+  }
+  return value as T
+}
+
+function integer(name: string, min: number): number {
+  const raw = core.getInput(name)
+  const value = Number(raw)
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
+    throw new UserError(`Input ${name} is "${raw}": it must be a whole number of at least ${min}.`)
+  }
+  return value
+}
+
+function boolean(name: string): boolean {
+  const raw = core.getInput(name).toLowerCase()
+  if (raw === 'true') return true
+  if (raw === 'false' || raw === '') return false
+  throw new UserError(`Input ${name} is "${raw}": use true or false.`)
+}
+
+const units: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3
+}
+
+function byteSize(name: string): number {
+  const raw = core.getInput(name)
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(raw)
+  const unit = match ? units[match[2]!.toLowerCase()] : undefined
+  if (!match || unit === undefined) {
+    throw new UserError(`Input ${name} is "${raw}": give a size such as 900MB or 1GB.`)
+  }
+  return Math.round(Number(match[1]) * unit)
+}
+
+function httpsUrl(name: string, value: string): void {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UserError(
+      `Input ${name} is "${value}", which is not a URL: give an https:// address.`
+    )
+  }
+  if (url.protocol !== 'https:') {
+    throw new UserError(
+      `Input ${name} is "${value}": iOS installs only over https with a trusted certificate, so give an https:// address.`
+    )
+  }
+}
+
+/** A relative folder of plain segments: it must not climb out of the site. */
+function sitePath(value: string): string {
+  const segments = value.split('/').filter((s) => s !== '' && s !== '.')
+  if (segments.length === 0 || segments.some((s) => s === '..' || !/^[\w.-]+$/.test(s))) {
+    throw new UserError(
+      `Input path is "${value}": use a relative folder of letters, digits, "-", "_" and ".", such as ota or builds/ios.`
+    )
+  }
+  return segments.join('/')
+}
+
+async function findIpa(pattern: string): Promise<string> {
+  if (!pattern) {
+    throw new UserError(
+      'Input ipa is required: give the path or a glob of the .ipa to publish, e.g. ipa: build/*.ipa.'
+    )
+  }
+  const globber = await glob.create(pattern, { matchDirectories: false })
+  const matches = await globber.glob()
+  if (matches.length === 0) {
+    throw new UserError(
+      `Input ipa "${pattern}" matches no file: check the path of the exported .ipa (xcodebuild -exportArchive writes it to the -exportPath folder).`
+    )
+  }
+  if (matches.length > 1) {
+    throw new UserError(
+      `Input ipa "${pattern}" matches ${matches.length} files (${matches.slice(0, 3).join(', ')}${matches.length > 3 ? ', …' : ''}): narrow it to exactly one .ipa.`
+    )
+  }
+  return matches[0]!
+}
