@@ -1,24 +1,30 @@
-// Bundles the action and the CLI into self-contained ESM files, as the runner loads dist/ without node_modules.
-// esbuild rather than rollup: it bundles the AWS SDK and Octokit in about a second.
+// Bundles the action and the CLI into self-contained ESM files, as the runner loads dist/ without
+// node_modules. esbuild rather than rollup: it bundles the AWS SDK and Octokit in about a second.
+// Usage: node scripts/bundle.mjs [outdir]   (default dist; the dist test bundles into a temp dir)
 import { build } from 'esbuild'
 
+const outdir = process.argv[2] ?? 'dist'
+const requireShim =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node24',
   format: 'esm',
   legalComments: 'none',
-  logLevel: 'warning',
-  // Some CommonJS dependencies call require(); give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
-  }
+  logLevel: 'warning'
 }
 
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })
+await build({
+  ...common,
+  entryPoints: ['src/index.ts'],
+  outfile: `${outdir}/index.js`,
+  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: requireShim }
+})
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
-  banner: { js: '#!/usr/bin/env node\n' + common.banner.js }
+  outfile: `${outdir}/cli.js`,
+  banner: { js: `#!/usr/bin/env node\n${requireShim}` }
 })

@@ -1,0 +1,86 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { UserError } from '../src/errors.js'
+import { getSettings } from '../src/inputs.js'
+import { inputEnv, withEnv } from './support/action-inputs.js'
+
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'inputs-'))
+  await writeFile(join(dir, 'App.ipa'), 'x')
+  await writeFile(join(dir, 'Other.ipa'), 'x')
+})
+
+const settingsFor = (inputs: Record<string, string>) => withEnv(inputEnv(inputs), getSettings)
+
+describe('getSettings', () => {
+  it('reads action.yml defaults into typed settings', async () => {
+    const settings = await settingsFor({ ipa: join(dir, 'App.ipa') })
+    expect(settings).toMatchObject({
+      mode: 'publish',
+      ipa: join(dir, 'App.ipa'),
+      host: 'pages',
+      token: 'ghs_testtoken0000',
+      outputDir: 'ota-site',
+      path: 'ota',
+      qr: 'page',
+      profileCheck: 'error',
+      keep: 10,
+      maxSiteSize: 900_000_000,
+      history: 'keep',
+      pagesBranch: 'gh-pages',
+      wait: true,
+      waitTimeoutMs: 600_000,
+      comment: 'auto',
+      deployment: false,
+      releaseTag: 'ota-{channel}'
+    })
+    expect(settings.channel).toBeUndefined()
+    expect(settings.s3).toMatchObject({ region: 'us-east-1', forcePathStyle: false })
+  })
+
+  it('resolves a glob that matches exactly one IPA', async () => {
+    const settings = await settingsFor({ ipa: join(dir, 'A*.ipa') })
+    expect(settings.ipa).toBe(join(dir, 'App.ipa'))
+  })
+
+  it.each([
+    [{ ipa: '' }, /Input ipa is required/],
+    [{ ipa: '/nowhere/*.ipa' }, /matches no file/],
+    [{ ipa: 'DIR/*.ipa' }, /matches 2 files/],
+    [{ host: 'ftp' }, /Input host is "ftp", which is not one of pages, directory, s3, release/],
+    [{ keep: '-1' }, /Input keep is "-1": it must be a whole number of at least 1/],
+    [{ keep: 'ten' }, /Input keep is "ten"/],
+    [{ 'base-url': 'http://example.com' }, /iOS installs only over https/],
+    [{ host: 'directory' }, /base-url is required with host: directory/],
+    [{ host: 's3' }, /s3-bucket is required/],
+    [{ path: '../x' }, /Input path is "\.\.\/x"/],
+    [{ 'max-site-size': 'lots' }, /give a size such as 900MB/],
+    [{ wait: 'yes' }, /Input wait is "yes": use true or false/],
+    [{ 'github-token': '' }, /github-token is empty/]
+  ])('refuses %o with a clear message', async (inputs, message) => {
+    const ipa = (inputs as Record<string, string>).ipa?.replace('DIR', dir) ?? join(dir, 'App.ipa')
+    const error = await settingsFor({ ...inputs, ipa }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as Error).message).toMatch(message)
+  })
+
+  it('needs no IPA to remove a channel', async () => {
+    const settings = await settingsFor({ mode: 'remove', ipa: '' })
+    expect(settings.ipa).toBeUndefined()
+  })
+
+  it('parses sizes and the wait timeout', async () => {
+    const settings = await settingsFor({
+      ipa: join(dir, 'App.ipa'),
+      'max-site-size': '1.5GiB',
+      'wait-timeout': '3',
+      'pr-number': '42'
+    })
+    expect(settings.maxSiteSize).toBe(1.5 * 1024 ** 3)
+    expect(settings.waitTimeoutMs).toBe(180_000)
+    expect(settings.prNumber).toBe(42)
+  })
+})
