@@ -1,0 +1,186 @@
+import * as core from '@actions/core'
+import type { IpaInfo } from '../ipa/types.js'
+import { iconFiles, type IconFiles } from './icons.js'
+import { buildDir, buildIdSlug, channelSlug, ipaFileName, sitePath } from './layout.js'
+import { assertPublicHttpsUrl, installLink, renderManifest } from './manifest.js'
+import { renderPage } from './page.js'
+import { renderQr, type QrTarget } from './qr.js'
+import type { BuildRecord, BuildSite, BuildUrls, SiteFile, SourceInfo } from './types.js'
+
+export interface SiteOptions {
+  /** The public URL of a site path; the host's answer, checked here for https. */
+  urlFor: (sitePath: string) => string
+  /** The `path` input, e.g. "ota". */
+  root: string
+  channel: string
+  buildId: string
+  source: SourceInfo
+  /** Shown instead of the app name. */
+  title?: string
+  /** Release notes, plain text. */
+  notes?: string
+  /** What the QR code encodes: the install page URL, or the itms-services link itself. */
+  qr: QrTarget
+  now: Date
+}
+
+/** The fixed file names of a build folder (the IPA's name comes from the app name). */
+export const BUILD_FILES = {
+  page: 'index.html',
+  manifest: 'manifest.plist',
+  manifestXml: 'manifest.xml',
+  qrPng: 'qr.png',
+  qrSvg: 'qr.svg',
+  icon: 'icon.png',
+  displayImage: 'icon-57.png',
+  fullSizeImage: 'icon-512.png',
+  buildJson: 'build.json'
+} as const
+
+function file(path: string, content: Buffer, contentType: string): SiteFile {
+  return { path, content, size: content.length, contentType, immutable: true }
+}
+
+/** An icon that will not decode must not stop the build from being published. */
+function tryIconFiles(info: IpaInfo): IconFiles | undefined {
+  if (info.icon === undefined) return undefined
+  try {
+    return iconFiles(info.icon.png)
+  } catch (error) {
+    core.warning(
+      `The app icon ${info.icon.path} could not be resized (${error instanceof Error ? error.message : String(error)}); the build is published without an icon.`
+    )
+    return undefined
+  }
+}
+
+/**
+ * build.json holds the folder's total size, its own bytes included; the number's length changes
+ * those bytes, so settle on a size that counts itself.
+ */
+function settleBuildJson(record: Omit<BuildRecord, 'size'>, otherBytes: number): Buffer {
+  let size = otherBytes
+  for (;;) {
+    const json = Buffer.from(`${JSON.stringify({ ...record, size }, null, 2)}\n`, 'utf8')
+    if (otherBytes + json.length === size) return json
+    size = otherBytes + json.length
+  }
+}
+
+/**
+ * Every file of one build's folder (the IPA by reference, the rest in memory) and its build.json
+ * record. Files come in upload order: the IPA and images before the manifest and page that point
+ * at them.
+ */
+export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<BuildSite> {
+  const channel = channelSlug(options.channel)
+  const buildId = buildIdSlug(options.buildId)
+  const dir = buildDir(options.root, channel, buildId)
+  const ipaName = ipaFileName(info.app.name)
+  const urlOf = (name: string) =>
+    assertPublicHttpsUrl(options.urlFor(sitePath(dir, name)), 'published build')
+
+  const icons = tryIconFiles(info)
+  const manifestUrl = urlOf(BUILD_FILES.manifest)
+  const urls: BuildUrls = {
+    page: urlOf(BUILD_FILES.page),
+    manifest: manifestUrl,
+    ipa: urlOf(ipaName),
+    qr: urlOf(BUILD_FILES.qrPng),
+    qrSvg: urlOf(BUILD_FILES.qrSvg),
+    ...(icons === undefined ? {} : { icon: urlOf(BUILD_FILES.icon) }),
+    buildJson: urlOf(BUILD_FILES.buildJson),
+    install: installLink(manifestUrl)
+  }
+
+  const title = options.title?.trim() || info.app.name
+  const notes = options.notes?.trim() ? options.notes : undefined
+  const { app, profile } = info
+  const record: Omit<BuildRecord, 'size'> = {
+    schema: 1,
+    channel,
+    buildId,
+    createdAt: options.now.toISOString(),
+    app: {
+      bundleId: app.bundleId,
+      version: app.version,
+      build: app.build,
+      name: app.name,
+      ...(app.minimumOsVersion === undefined ? {} : { minimumOsVersion: app.minimumOsVersion }),
+      ...(app.platform === undefined ? {} : { platform: app.platform }),
+      ipaSize: info.file.size,
+      ...(info.file.sha256 === undefined ? {} : { sha256: info.file.sha256 })
+    },
+    ...(profile === undefined
+      ? {}
+      : {
+          profile: {
+            type: profile.type,
+            name: profile.name,
+            ...(profile.teamName === undefined ? {} : { teamName: profile.teamName }),
+            ...(profile.teamId === undefined ? {} : { teamId: profile.teamId }),
+            expires: profile.expires.toISOString(),
+            devices: profile.devices.length,
+            provisionsAllDevices: profile.provisionsAllDevices
+          }
+        }),
+    ...(notes === undefined ? {} : { notes }),
+    source: options.source,
+    urls
+  }
+
+  const manifest = Buffer.from(
+    renderManifest({
+      ipaUrl: urls.ipa,
+      ...(icons === undefined
+        ? {}
+        : {
+            displayImageUrl: urlOf(BUILD_FILES.displayImage),
+            fullSizeImageUrl: urlOf(BUILD_FILES.fullSizeImage)
+          }),
+      bundleId: app.bundleId,
+      version: app.version,
+      title,
+      subtitle: `${app.version} (${app.build})`
+    }),
+    'utf8'
+  )
+  const qr = await renderQr(options.qr === 'page' ? urls.page : urls.install)
+  const page = renderPage({
+    record,
+    title,
+    hasIcon: icons !== undefined,
+    files: { qrImage: BUILD_FILES.qrSvg, ipa: ipaName, manifest: BUILD_FILES.manifest },
+    qr: options.qr
+  })
+
+  const at = (name: string) => sitePath(dir, name)
+  const files: SiteFile[] = [
+    {
+      path: at(ipaName),
+      content: { file: info.file.path },
+      size: info.file.size,
+      contentType: 'application/octet-stream',
+      immutable: true
+    }
+  ]
+  if (icons !== undefined) {
+    files.push(
+      file(at(BUILD_FILES.icon), icons.original, 'image/png'),
+      file(at(BUILD_FILES.displayImage), icons.display, 'image/png'),
+      file(at(BUILD_FILES.fullSizeImage), icons.fullSize, 'image/png')
+    )
+  }
+  files.push(
+    file(at(BUILD_FILES.qrPng), qr.png, 'image/png'),
+    file(at(BUILD_FILES.qrSvg), Buffer.from(qr.svg, 'utf8'), 'image/svg+xml'),
+    file(at(BUILD_FILES.manifest), manifest, 'application/xml'),
+    file(at(BUILD_FILES.manifestXml), manifest, 'application/xml'),
+    file(at(BUILD_FILES.page), Buffer.from(page, 'utf8'), 'text/html; charset=utf-8')
+  )
+  const otherBytes = files.reduce((sum, each) => sum + each.size, 0)
+  const buildJson = settleBuildJson(record, otherBytes)
+  files.splice(files.length - 1, 0, file(at(BUILD_FILES.buildJson), buildJson, 'application/json'))
+
+  return { dir, record: { ...record, size: otherBytes + buildJson.length }, files }
+}
