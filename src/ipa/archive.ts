@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { open as openFile } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
+import yauzl from 'yauzl'
+import type { Entry, ZipFile } from 'yauzl'
+import { UserError } from '../errors.js'
+
+/** The most any single entry may inflate to unless the caller says otherwise: beyond is a zip bomb. */
+export const DEFAULT_ENTRY_CAP = 16 * 1024 * 1024
+
+/** Finder's resource-fork shadows; they are not part of the app. */
+const MAC_METADATA = '__MACOSX/'
+
+const S_IFMT = 0o170000
+const S_IFLNK = 0o120000
+
+/**
+ * A zip opened for random access: only the central directory is read up front, and `read`
+ * inflates one entry on demand, so time and memory depend on the entries read, not the file size.
+ */
+export interface ZipArchive {
+  /** Entry names in central-directory order, `__MACOSX/` left out; directories end in "/". */
+  readonly names: readonly string[]
+  has(name: string): boolean
+  /** The inflated size the central directory declares, or undefined when there is no such entry. */
+  sizeOf(name: string): number | undefined
+  /** Inflates one entry, refusing it when it is (or turns out to be) larger than `maxBytes`. */
+  read(name: string, maxBytes?: number): Promise<Buffer>
+  close(): void
+}
+
+/**
+ * Opens `path` as a zip. `label` names the file in error messages (default: `path`). Refuses
+ * files that are not zips, truncated zips, encrypted entries and duplicate names.
+ */
+export async function openArchive(path: string, label: string = path): Promise<ZipArchive> {
+  let zip: ZipFile
+  try {
+    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false })
+  } catch (error) {
+    throw await openError(path, label, error)
+  }
+  const entries = new Map<string, Entry>()
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName.startsWith(MAC_METADATA)) continue
+      if (entry.isEncrypted()) {
+        throw new UserError(
+          `${label} has an encrypted entry (${entry.fileName}): an .ipa must not be password-protected; zip the Payload folder again without a password.`
+        )
+      }
+      if (entries.has(entry.fileName)) {
+        throw new UserError(
+          `${label} holds two entries named ${entry.fileName}, so it is ambiguous which one iOS would install; build the .ipa again.`
+        )
+      }
+      entries.set(entry.fileName, entry)
+    }
+  } catch (error) {
+    zip.close()
+    throw error instanceof UserError ? error : damaged(label, error)
+  }
+  return new YauzlArchive(zip, entries, label)
+}
+
+class YauzlArchive implements ZipArchive {
+  readonly names: readonly string[]
+
+  constructor(
+    private readonly zip: ZipFile,
+    private readonly entries: ReadonlyMap<string, Entry>,
+    private readonly label: string
+  ) {
+    this.names = [...entries.keys()]
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name)
+  }
+
+  sizeOf(name: string): number | undefined {
+    return this.entries.get(name)?.uncompressedSize
+  }
+
+  async read(name: string, maxBytes: number = DEFAULT_ENTRY_CAP): Promise<Buffer> {
+    const entry = this.entries.get(name)
+    if (!entry) throw new UserError(`${this.label} has no ${name}; build the .ipa again.`)
+    if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
+      throw new UserError(
+        `${name} in ${this.label} is a symbolic link where a file is expected; build the .ipa again without linking it.`
+      )
+    }
+    if (entry.uncompressedSize > maxBytes) throw this.tooLarge(name, maxBytes)
+    try {
+      // yauzl's validateEntrySizes (on by default) fails the stream as soon as the data inflates
+      // past the declared size, so a lying header cannot get past the check above.
+      const stream = await this.zip.openReadStreamPromise(entry)
+      const chunks: Buffer[] = []
+      for await (const chunk of stream) chunks.push(chunk as Buffer)
+      return Buffer.concat(chunks)
+    } catch (error) {
+      throw new UserError(
+        `${name} in ${this.label} cannot be read (${reason(error)}): the archive is damaged or uses an unsupported zip feature; build or download the .ipa again.`
+      )
+    }
+  }
+
+  close(): void {
+    this.zip.close()
+  }
+
+  private tooLarge(name: string, maxBytes: number): UserError {
+    const mib = (maxBytes / 1024 / 1024).toFixed(0)
+    return new UserError(
+      `${name} in ${this.label} inflates to more than ${mib} MiB, far more than such a file ever holds (a zip bomb or a damaged archive); build the .ipa again.`
+    )
+  }
+}
+
+/** Streams the whole file through SHA-256 (hex), in constant memory. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  await pipeline(createReadStream(path, { highWaterMark: 1024 * 1024 }), hash)
+  return hash.digest('hex')
+}
+
+/** yauzl says "not found" both for a non-zip and for a truncated zip; the first bytes tell which. */
+async function openError(path: string, label: string, error: unknown): Promise<UserError> {
+  const message = reason(error)
+  if (!/end of central directory record signature not found/i.test(message)) {
+    return damaged(label, error)
+  }
+  const head = Buffer.alloc(4)
+  const file = await openFile(path, 'r')
+  try {
+    await file.read(head, 0, 4, 0)
+  } finally {
+    await file.close()
+  }
+  if (head.readUInt32LE(0) === 0x04034b50) {
+    return new UserError(
+      `${label} is truncated: it starts like a zip but its end (the central directory) is missing; upload or download the complete .ipa again.`
+    )
+  }
+  return new UserError(
+    `${label} is not a zip archive: an .ipa is a zip with a Payload/ folder holding the .app; point the action at the .ipa that Xcode (or fastlane gym) exported.`
+  )
+}
+
+function damaged(label: string, error: unknown): UserError {
+  return new UserError(
+    `${label} is a damaged zip archive (${reason(error)}); build or download the .ipa again.`
+  )
+}
+
+function reason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return (text.split('\n')[0] ?? text).replace(/\.$/, '')
+}
