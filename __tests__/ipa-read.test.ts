@@ -1,0 +1,271 @@
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { build as buildXml } from 'plist'
+import { PNG } from 'pngjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { UserError } from '../src/errors.js'
+import { readIpa } from '../src/ipa/read.js'
+import { writeZip } from './support/zip.js'
+import type { ZipEntry } from './support/zip.js'
+
+const run = promisify(execFile)
+
+let work: string
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'ipa-read-'))
+})
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+const BASE_INFO = {
+  CFBundleIdentifier: 'com.example.demo',
+  CFBundleShortVersionString: '2.1.0',
+  CFBundleVersion: '42',
+  CFBundleName: 'Demo',
+  CFBundleExecutable: 'Demo',
+  MinimumOSVersion: '15.0',
+  DTPlatformName: 'iphoneos',
+  CFBundleSupportedPlatforms: ['iPhoneOS'],
+  UIDeviceFamily: [1, 2],
+  DTSDKName: 'iphoneos17.0',
+  DTXcode: '1500'
+}
+
+const infoXml = (info: object): string => buildXml(info as Parameters<typeof buildXml>[0])
+
+let counter = 0
+async function ipa(entries: readonly ZipEntry[], name = `app${counter++}.ipa`): Promise<string> {
+  const path = join(work, name)
+  await writeZip(path, entries)
+  return path
+}
+
+function png(size: number): Buffer {
+  const image = new PNG({ width: size, height: size })
+  image.data.fill(0x80)
+  return PNG.sync.write(image)
+}
+
+describe('readIpa on archives made in code', () => {
+  it('reads the app from an XML Info.plist', async () => {
+    const path = await ipa([
+      { name: 'Payload/' },
+      { name: 'Payload/Demo.app/' },
+      { name: 'Payload/Demo.app/Info.plist', data: infoXml(BASE_INFO) },
+      { name: 'Payload/Demo.app/Demo', data: Buffer.alloc(1000, 1) },
+      { name: 'Payload/Demo.app/_CodeSignature/CodeResources', data: '<plist/>' }
+    ])
+    const info = await readIpa(path)
+    expect(info).toEqual({
+      file: { path, size: statSync(path).size },
+      app: {
+        bundleId: 'com.example.demo',
+        version: '2.1.0',
+        build: '42',
+        name: 'Demo',
+        executable: 'Demo',
+        minimumOsVersion: '15.0',
+        platform: 'iphoneos',
+        supportedPlatforms: ['iPhoneOS'],
+        deviceFamilies: [1, 2],
+        simulator: false,
+        sdk: 'iphoneos17.0',
+        xcode: '1500',
+        bundlePath: 'Payload/Demo.app/'
+      },
+      bundled: [],
+      codeSigned: true
+    })
+  })
+
+  it('reads a binary Info.plist the same way', async () => {
+    const xmlPath = join(work, 'Info.xml')
+    const binPath = join(work, 'Info.bin')
+    writeFileSync(xmlPath, infoXml(BASE_INFO))
+    await run('plistutil', ['-i', xmlPath, '-o', binPath, '-f', 'bin'])
+    const binary = readFileSync(binPath)
+    expect(binary.subarray(0, 8).toString('latin1')).toBe('bplist00')
+    const path = await ipa([{ name: 'Payload/Demo.app/Info.plist', data: binary }])
+    const info = await readIpa(path)
+    expect(info.app).toMatchObject({ bundleId: 'com.example.demo', version: '2.1.0', build: '42' })
+    expect(info.codeSigned).toBe(false)
+  })
+
+  it('keeps Unicode in the zip names and in Info.plist', async () => {
+    const path = await ipa(
+      [
+        {
+          name: 'Payload/Ünïcødé 应用.app/Info.plist',
+          data: infoXml({ ...BASE_INFO, CFBundleDisplayName: '日本語 <App> & "Co"' })
+        }
+      ],
+      'ünï cødé.ipa'
+    )
+    const info = await readIpa(path)
+    expect(info.file.path).toBe(path)
+    expect(info.app.bundlePath).toBe('Payload/Ünïcødé 应用.app/')
+    expect(info.app.name).toBe('日本語 <App> & "Co"')
+  })
+
+  it('reads a multi-GB sparse IPA with ZIP64 records', async () => {
+    const size = 5 * 1024 ** 3
+    const path = await ipa([
+      { name: 'Payload/Big.app/Big', zeros: size },
+      // After the 5 GiB entry: its offset needs ZIP64.
+      { name: 'Payload/Big.app/Info.plist', data: infoXml({ ...BASE_INFO, CFBundleName: 'Big' }) }
+    ])
+    const info = await readIpa(path)
+    expect(info.file.size).toBeGreaterThan(size)
+    expect(info.app.name).toBe('Big')
+    expect(info.app.bundlePath).toBe('Payload/Big.app/')
+  })
+
+  it('lists app extensions and watch apps with their bundle ids', async () => {
+    const path = await ipa([
+      { name: 'Payload/Demo.app/Info.plist', data: infoXml(BASE_INFO) },
+      {
+        name: 'Payload/Demo.app/PlugIns/Share.appex/Info.plist',
+        data: infoXml({
+          CFBundleIdentifier: 'com.example.demo.share',
+          CFBundleDisplayName: 'Share'
+        })
+      },
+      { name: 'Payload/Demo.app/PlugIns/Bare.appex/Bare', data: 'binary' },
+      {
+        name: 'Payload/Demo.app/Watch/Demo Watch.app/Info.plist',
+        data: infoXml({ CFBundleIdentifier: 'com.example.demo.watchkitapp', CFBundleName: 'Watch' })
+      }
+    ])
+    const info = await readIpa(path)
+    expect(info.bundled).toEqual([
+      {
+        kind: 'extension',
+        path: 'Payload/Demo.app/PlugIns/Share.appex/',
+        bundleId: 'com.example.demo.share',
+        name: 'Share'
+      },
+      { kind: 'extension', path: 'Payload/Demo.app/PlugIns/Bare.appex/' },
+      {
+        kind: 'watch',
+        path: 'Payload/Demo.app/Watch/Demo Watch.app/',
+        bundleId: 'com.example.demo.watchkitapp',
+        name: 'Watch'
+      }
+    ])
+  })
+
+  it('takes the best icon that decodes, skipping a broken one', async () => {
+    const info = {
+      ...BASE_INFO,
+      CFBundleIcons: { CFBundlePrimaryIcon: { CFBundleIconFiles: ['AppIcon60x60'] } }
+    }
+    const path = await ipa([
+      { name: 'Payload/Demo.app/Info.plist', data: infoXml(info) },
+      { name: 'Payload/Demo.app/AppIcon60x60@2x.png', data: png(120), method: 'store' },
+      { name: 'Payload/Demo.app/AppIcon60x60@3x.png', data: 'not a png' }
+    ])
+    const result = await readIpa(path)
+    expect(result.icon).toMatchObject({
+      path: 'Payload/Demo.app/AppIcon60x60@2x.png',
+      width: 120,
+      height: 120,
+      crushed: false
+    })
+    expect(result.icon?.png.subarray(1, 4).toString('latin1')).toBe('PNG')
+  })
+
+  it('has no icon when the bundle holds no icon files', async () => {
+    const path = await ipa([{ name: 'Payload/Demo.app/Info.plist', data: infoXml(BASE_INFO) }])
+    expect((await readIpa(path)).icon).toBeUndefined()
+  })
+
+  it('hashes the file only when asked', async () => {
+    const path = await ipa([{ name: 'Payload/Demo.app/Info.plist', data: infoXml(BASE_INFO) }])
+    expect((await readIpa(path)).file.sha256).toBeUndefined()
+    expect((await readIpa(path, { sha256: true })).file.sha256).toBe(
+      createHash('sha256').update(readFileSync(path)).digest('hex')
+    )
+  })
+
+  it('turns a profile that fails to parse into a UserError naming the file', async () => {
+    const path = await ipa([
+      { name: 'Payload/Demo.app/Info.plist', data: infoXml(BASE_INFO) },
+      { name: 'Payload/Demo.app/embedded.mobileprovision', data: 'garbage, not a profile' }
+    ])
+    const error = await readIpa(path).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as Error).message).toMatch(
+      /^Payload\/Demo\.app\/embedded\.mobileprovision is not a readable provisioning profile \(.+\); sign the build again/
+    )
+  })
+
+  it('flags a simulator build', async () => {
+    const path = await ipa([
+      {
+        name: 'Payload/Demo.app/Info.plist',
+        data: infoXml({
+          ...BASE_INFO,
+          DTPlatformName: 'iphonesimulator',
+          CFBundleSupportedPlatforms: ['iPhoneSimulator']
+        })
+      }
+    ])
+    expect((await readIpa(path)).app.simulator).toBe(true)
+  })
+})
+
+describe('readIpa refuses what is not a usable .ipa', () => {
+  async function refusal(entries: readonly ZipEntry[]): Promise<{ path: string; message: string }> {
+    const path = await ipa(entries)
+    const error = await readIpa(path).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(UserError)
+    return { path, message: (error as Error).message }
+  }
+
+  it('two apps under Payload/', async () => {
+    const { path, message } = await refusal([
+      { name: 'Payload/One.app/Info.plist', data: infoXml(BASE_INFO) },
+      { name: 'Payload/Two.app/Info.plist', data: infoXml(BASE_INFO) }
+    ])
+    expect(message).toBe(
+      `${path} holds 2 apps under Payload/ (One.app, Two.app): an .ipa must hold exactly one; export each app as its own .ipa.`
+    )
+  })
+
+  it('an Info.plist without a bundle id', async () => {
+    const { message } = await refusal([
+      {
+        name: 'Payload/Demo.app/Info.plist',
+        data: infoXml({ ...BASE_INFO, CFBundleIdentifier: undefined })
+      }
+    ])
+    expect(message).toBe(
+      'Payload/Demo.app/Info.plist has no CFBundleIdentifier; set the bundle identifier in Xcode (target › General › Identity) and build again.'
+    )
+  })
+
+  it('an Info.plist that inflates past its cap', async () => {
+    const { message } = await refusal([
+      { name: 'Payload/Demo.app/Info.plist', data: Buffer.alloc(2 * 1024 * 1024, 0x20) }
+    ])
+    expect(message).toMatch(/^Payload\/Demo\.app\/Info\.plist in .+ inflates to more than 1 MiB/)
+  })
+
+  it('an Info.plist that is not a plist', async () => {
+    const { message } = await refusal([{ name: 'Payload/Demo.app/Info.plist', data: 'hello' }])
+    expect(message).toMatch(/^Payload\/Demo\.app\/Info\.plist is not a valid property list/)
+  })
+
+  it('a path that does not exist, or is a folder', async () => {
+    const missing = join(work, 'missing.ipa')
+    await expect(readIpa(missing)).rejects.toThrowError(
+      `${missing} does not exist; check the path to the .ipa.`
+    )
+    await expect(readIpa(work)).rejects.toThrowError(
+      `${work} is not a file; give the path of the .ipa itself.`
+    )
+  })
+})

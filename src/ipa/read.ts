@@ -1,0 +1,108 @@
+import { stat } from 'node:fs/promises'
+import * as core from '@actions/core'
+import { UserError } from '../errors.js'
+import { DEFAULT_ENTRY_CAP, openArchive, sha256File } from './archive.js'
+import type { ZipArchive } from './archive.js'
+import { appInfo, bundledApp, findBundledApps, locateApp } from './bundle.js'
+import { iconCandidates } from './icon.js'
+import { parsePlistDict } from './plist.js'
+import { normalizePng } from './png.js'
+import { parseProfile } from './profile.js'
+import type { BundledApp, IconInfo, IpaInfo, ProfileInfo } from './types.js'
+
+/** Info.plist files are a few KiB; a megabyte is generous and keeps extensions cheap to read. */
+const PLIST_CAP = 1024 * 1024
+
+/**
+ * Reads what the action needs from an .ipa without extracting it: the central directory once,
+ * then only Info.plist, the extensions' Info.plists, embedded.mobileprovision and one icon.
+ * `sha256` streams the whole file once more to hash it.
+ */
+export async function readIpa(path: string, options: { sha256?: boolean } = {}): Promise<IpaInfo> {
+  const size = await fileSize(path)
+  const archive = await openArchive(path)
+  try {
+    const bundlePath = locateApp(archive.names, path)
+    const infoPath = `${bundlePath}Info.plist`
+    if (!archive.has(infoPath)) {
+      throw new UserError(
+        `${path} has no ${infoPath}, so the app bundle is incomplete; export the app again from Xcode (Product › Archive › Distribute App).`
+      )
+    }
+    const infoPlist = parsePlistDict(await archive.read(infoPath, PLIST_CAP), infoPath)
+    const app = appInfo(infoPlist, bundlePath, infoPath)
+    const bundled = await readBundledApps(archive, bundlePath)
+    const profile = await readProfile(
+      archive,
+      `${bundlePath}embedded.mobileprovision`,
+      app.bundleId
+    )
+    const icon = await readIcon(archive, iconCandidates(infoPlist, bundlePath, archive.names))
+    return {
+      file: { path, size, ...(options.sha256 ? { sha256: await sha256File(path) } : {}) },
+      app,
+      bundled,
+      ...(profile ? { profile } : {}),
+      codeSigned: archive.has(`${bundlePath}_CodeSignature/CodeResources`),
+      ...(icon ? { icon } : {})
+    }
+  } finally {
+    archive.close()
+  }
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    const stats = await stat(path)
+    if (stats.isFile()) return stats.size
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    throw new UserError(`${path} does not exist; check the path to the .ipa.`)
+  }
+  throw new UserError(`${path} is not a file; give the path of the .ipa itself.`)
+}
+
+async function readBundledApps(archive: ZipArchive, bundlePath: string): Promise<BundledApp[]> {
+  const apps: BundledApp[] = []
+  for (const found of findBundledApps(archive.names, bundlePath)) {
+    const infoPath = `${found.path}Info.plist`
+    const plist = archive.has(infoPath)
+      ? parsePlistDict(await archive.read(infoPath, PLIST_CAP), infoPath)
+      : undefined
+    apps.push(bundledApp(found, plist))
+  }
+  return apps
+}
+
+async function readProfile(
+  archive: ZipArchive,
+  profilePath: string,
+  bundleId: string
+): Promise<ProfileInfo | undefined> {
+  if (!archive.has(profilePath)) return undefined
+  const data = await archive.read(profilePath, DEFAULT_ENTRY_CAP)
+  try {
+    return await parseProfile(data, bundleId)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error)
+    throw new UserError(
+      `${profilePath} is not a readable provisioning profile (${reason}); sign the build again with a profile downloaded from the Apple Developer portal.`
+    )
+  }
+}
+
+/** The first candidate that is a PNG we can decode; icons kept only in Assets.car give none. */
+async function readIcon(
+  archive: ZipArchive,
+  candidates: readonly string[]
+): Promise<IconInfo | undefined> {
+  for (const path of candidates) {
+    if (!archive.has(path)) continue
+    try {
+      return { path, ...normalizePng(await archive.read(path, DEFAULT_ENTRY_CAP)) }
+    } catch (error) {
+      core.debug(`Skipping icon ${path}: ${error instanceof Error ? error.message : error}`)
+    }
+  }
+  return undefined
+}
