@@ -1,6 +1,222 @@
-import type { ProfileInfo } from './types.js'
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import { UserError } from '../errors.js'
+import {
+  isBinaryPlist,
+  isPlistDict,
+  parsePlistDict,
+  type PlistDict,
+  type PlistValue
+} from './plist.js'
+import type { CertificateInfo, ProfileInfo, ProfileType } from './types.js'
 
-// STUB: replaced by the profile helper.
-export async function parseProfile(_data: Buffer, _bundleId?: string): Promise<ProfileInfo> {
-  throw new Error('not implemented')
+const FIX =
+  're-export the build (Xcode Organizer or xcodebuild -exportArchive) so it embeds a valid provisioning profile'
+
+const SIGNED_DATA_OID = '1.2.840.113549.1.7.2'
+
+/** An engine of our own rather than pkijs's process-wide default, which needs setEngine first. */
+const cryptoEngine = new pkijs.CryptoEngine({ name: 'webcrypto', crypto: globalThis.crypto })
+
+/**
+ * Reads a provisioning profile (embedded.mobileprovision, *.provisionprofile): a CMS SignedData
+ * around a plist as Apple issues it, or a bare XML/binary plist. `bundleId`, when given, is
+ * checked against the profile's application-identifier.
+ */
+export async function parseProfile(data: Buffer, bundleId?: string): Promise<ProfileInfo> {
+  if (data.length === 0) {
+    throw new UserError(`The provisioning profile is empty (0 bytes): ${FIX}.`)
+  }
+  const { plist, signature } = isBarePlist(data)
+    ? { plist: data, signature: 'unsigned' as const }
+    : await openCms(data)
+  return readProfile(parsePlistDict(plist, 'The provisioning profile'), signature, bundleId)
+}
+
+function isBarePlist(data: Buffer): boolean {
+  return isBinaryPlist(data) || /^(\uFEFF)?\s*</.test(data.subarray(0, 64).toString('utf8'))
+}
+
+/** Unwraps the CMS container (BER, so indefinite lengths too) and checks its signature. */
+async function openCms(data: Buffer): Promise<{ plist: Buffer; signature: 'valid' | 'invalid' }> {
+  const asn = asn1js.fromBER(data)
+  if (asn.offset === -1) {
+    throw new UserError(
+      `The provisioning profile is neither a property list nor a CMS (PKCS#7) signed file (${asn.result.error}): ${FIX}.`
+    )
+  }
+  let signed: pkijs.SignedData
+  try {
+    const info = new pkijs.ContentInfo({ schema: asn.result })
+    if (info.contentType !== SIGNED_DATA_OID) throw new Error(`content type ${info.contentType}`)
+    signed = new pkijs.SignedData({ schema: info.content })
+  } catch (error) {
+    throw new UserError(
+      `The provisioning profile is not CMS (PKCS#7) signed data (${errorText(error)}): ${FIX}.`
+    )
+  }
+  const content = signed.encapContentInfo.eContent
+  if (content === undefined || content.getValue().byteLength === 0) {
+    throw new UserError(`The provisioning profile's CMS container holds no property list: ${FIX}.`)
+  }
+  return {
+    plist: Buffer.from(content.getValue()),
+    signature: (await signatureVerifies(signed)) ? 'valid' : 'invalid'
+  }
+}
+
+/**
+ * Checks the signer's signature over the content, not the chain to Apple's root: iOS does that
+ * on install, and most of the profiles people carry have a long-expired signing chain anyway.
+ */
+async function signatureVerifies(signed: pkijs.SignedData): Promise<boolean> {
+  try {
+    return await signed.verify({ signer: 0, checkChain: false }, cryptoEngine)
+  } catch {
+    // pkijs throws (rather than returning false) for a digest mismatch or a missing signer.
+    return false
+  }
+}
+
+function readProfile(
+  plist: PlistDict,
+  signature: ProfileInfo['signature'],
+  bundleId: string | undefined
+): ProfileInfo {
+  const name = stringAt(plist, 'Name')
+  const uuid = stringAt(plist, 'UUID')
+  const expires = dateAt(plist, 'ExpirationDate')
+  if (name === undefined || uuid === undefined || expires === undefined) {
+    const missing = [
+      name === undefined && 'Name',
+      uuid === undefined && 'UUID',
+      expires === undefined && 'ExpirationDate'
+    ].filter(Boolean)
+    throw new UserError(
+      `The provisioning profile has no ${missing.join(', ')}, so it is not a real provisioning profile: ${FIX}.`
+    )
+  }
+  const entitlements = dictAt(plist, 'Entitlements')
+  const teamId = stringsAt(plist, 'TeamIdentifier')[0]
+  const appId =
+    stringAt(entitlements, 'application-identifier') ??
+    stringAt(entitlements, 'com.apple.application-identifier')
+  const prefixes = [
+    ...(teamId === undefined ? [] : [teamId]),
+    ...stringsAt(plist, 'ApplicationIdentifierPrefix')
+  ]
+  const devices = stringsAt(plist, 'ProvisionedDevices')
+  const provisionsAllDevices = plist['ProvisionsAllDevices'] === true
+  const getTaskAllow =
+    entitlements['get-task-allow'] ?? entitlements['com.apple.security.get-task-allow']
+
+  return {
+    type: profileType(provisionsAllDevices, getTaskAllow, devices.length),
+    name,
+    uuid,
+    teamName: stringAt(plist, 'TeamName'),
+    teamId,
+    appId,
+    appIdMatches:
+      bundleId === undefined || appId === undefined
+        ? undefined
+        : appIdCovers(appId, prefixes, bundleId),
+    created: dateAt(plist, 'CreationDate'),
+    expires,
+    devices,
+    provisionsAllDevices,
+    platforms: stringsAt(plist, 'Platform'),
+    certificates: dataAt(plist, 'DeveloperCertificates').flatMap(readCertificate),
+    signature
+  }
+}
+
+function profileType(
+  provisionsAllDevices: boolean,
+  getTaskAllow: PlistValue | undefined,
+  deviceCount: number
+): ProfileType {
+  if (provisionsAllDevices) return 'enterprise'
+  if (getTaskAllow === true) return 'development'
+  if (deviceCount === 0) return 'app-store'
+  // Devices without get-task-allow false: macOS development profiles leave the key out.
+  return getTaskAllow === false ? 'ad-hoc' : 'development'
+}
+
+/**
+ * Whether an application-identifier ("TEAMID.com.example.app", "TEAMID.com.example.*",
+ * "TEAMID.*") covers a bundle id. The prefix is stripped only when it is the team's or one of the
+ * profile's ApplicationIdentifierPrefix values.
+ */
+function appIdCovers(appId: string, prefixes: string[], bundleId: string): boolean {
+  const prefix = prefixes.find((candidate) => appId.startsWith(`${candidate}.`))
+  const pattern = prefix === undefined ? appId : appId.slice(prefix.length + 1)
+  return pattern.endsWith('*') ? bundleId.startsWith(pattern.slice(0, -1)) : pattern === bundleId
+}
+
+/** Entries that are not X.509 DER (placeholders in redacted or hand-edited profiles) are left out. */
+function readCertificate(der: Uint8Array): CertificateInfo[] {
+  let certificate: pkijs.Certificate
+  try {
+    certificate = pkijs.Certificate.fromBER(new Uint8Array(der))
+  } catch {
+    return []
+  }
+  const attributes = certificate.subject.typesAndValues.map((attribute) => ({
+    name: ATTRIBUTE_NAMES[attribute.type] ?? attribute.type,
+    value: attribute.value.valueBlock.value
+  }))
+  return [
+    {
+      subject: attributes.map(({ name, value }) => `${name}=${escapeDnValue(value)}`).join(', '),
+      commonName: attributes.find(({ name }) => name === 'CN')?.value,
+      notAfter: certificate.notAfter.value
+    }
+  ]
+}
+
+/** Short names (RFC 4514 and OpenSSL) of the attributes found in Apple signing certificates. */
+const ATTRIBUTE_NAMES: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '0.9.2342.19200300.100.1.1': 'UID',
+  '1.2.840.113549.1.9.1': 'emailAddress'
+}
+
+/** RFC 4514 escaping, so a comma inside "O=Example, Inc." does not read as a separator. */
+function escapeDnValue(value: string): string {
+  return value.replace(/[,+"\\<>;]/g, '\\$&').replace(/^[ #]| $/g, '\\$&')
+}
+
+function stringAt(dict: PlistDict, key: string): string | undefined {
+  const value = dict[key]
+  return typeof value === 'string' ? value : undefined
+}
+
+function dateAt(dict: PlistDict, key: string): Date | undefined {
+  const value = dict[key]
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined
+}
+
+function dictAt(dict: PlistDict, key: string): PlistDict {
+  const value = dict[key]
+  return isPlistDict(value) ? value : {}
+}
+
+function stringsAt(dict: PlistDict, key: string): string[] {
+  const value = dict[key]
+  return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : []
+}
+
+function dataAt(dict: PlistDict, key: string): Uint8Array[] {
+  const value = dict[key]
+  return Array.isArray(value) ? value.filter((item) => item instanceof Uint8Array) : []
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
