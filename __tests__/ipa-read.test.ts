@@ -8,7 +8,9 @@ import { build as buildXml } from 'plist'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { UserError } from '../src/errors.js'
+import { formatInspect, inspectJson } from '../src/ipa/inspect.js'
 import { readIpa } from '../src/ipa/read.js'
+import type { IpaInfo, Verdict } from '../src/ipa/types.js'
 import { writeZip } from './support/zip.js'
 import type { ZipEntry } from './support/zip.js'
 
@@ -267,5 +269,136 @@ describe('readIpa refuses what is not a usable .ipa', () => {
     await expect(readIpa(work)).rejects.toThrowError(
       `${work} is not a file; give the path of the .ipa itself.`
     )
+  })
+})
+
+describe('formatInspect and inspectJson', () => {
+  const info: IpaInfo = {
+    file: { path: 'build/Demo.ipa', size: 3 * 1024 * 1024, sha256: 'ab'.repeat(32) },
+    app: {
+      bundleId: 'com.example.demo',
+      version: '2.1.0',
+      build: '42',
+      name: 'Demo\u001b[31m',
+      executable: 'Demo',
+      minimumOsVersion: '15.0',
+      platform: 'iphoneos',
+      supportedPlatforms: ['iPhoneOS'],
+      deviceFamilies: [1, 2],
+      simulator: false,
+      sdk: 'iphoneos17.0',
+      xcode: '1500',
+      bundlePath: 'Payload/Demo.app/'
+    },
+    bundled: [
+      {
+        kind: 'extension',
+        path: 'Payload/Demo.app/PlugIns/Share.appex/',
+        bundleId: 'com.example.demo.share',
+        name: 'Share'
+      }
+    ],
+    profile: {
+      type: 'ad-hoc',
+      name: 'Demo AdHoc',
+      uuid: '1111-2222',
+      teamName: 'Example Inc',
+      teamId: 'TEAM123456',
+      appId: 'TEAM123456.com.example.*',
+      appIdMatches: true,
+      created: new Date('2024-01-02T03:04:05Z'),
+      expires: new Date('2025-01-02T03:04:05Z'),
+      devices: ['00008030-001A2B3C4D5E6F70', 'a'.repeat(40)],
+      provisionsAllDevices: false,
+      platforms: ['iOS'],
+      certificates: [
+        {
+          subject: 'CN=Apple Distribution: Example Inc (TEAM123456)',
+          commonName: 'Apple Distribution: Example Inc (TEAM123456)',
+          notAfter: new Date('2026-05-06T00:00:00Z')
+        }
+      ],
+      signature: 'valid'
+    },
+    codeSigned: true,
+    icon: {
+      path: 'Payload/Demo.app/AppIcon60x60@3x.png',
+      png: Buffer.alloc(500),
+      width: 180,
+      height: 180,
+      crushed: true
+    }
+  }
+  const verdict: Verdict = {
+    installable: false,
+    errors: ['The profile expired on 2025-01-02; renew it.'],
+    warnings: ['Only 2 devices are provisioned.']
+  }
+
+  it('prints one fact a line, with control characters from the IPA escaped', () => {
+    const text = formatInspect(info, verdict)
+    expect(text.split('\n')).toEqual([
+      'App:           Demo\\u001b[31m 2.1.0 (42)',
+      'Bundle id:     com.example.demo',
+      'File:          build/Demo.ipa (3.0 MiB)',
+      `SHA-256:       ${'ab'.repeat(32)}`,
+      'Platform:      iphoneos (iPhoneOS)',
+      'Minimum OS:    15.0',
+      'Devices:       iPhone, iPad',
+      'Built with:    SDK iphoneos17.0, Xcode 1500',
+      'Bundle:        Payload/Demo.app/',
+      'Extension:     Share (com.example.demo.share)',
+      'Code signed:   yes (_CodeSignature/CodeResources)',
+      'Profile:       ad-hoc, "Demo AdHoc" (1111-2222)',
+      '  Team:        Example Inc (TEAM123456)',
+      '  Expires:     2025-01-02',
+      '  Devices:     2 provisioned',
+      '  App id:      TEAM123456.com.example.* (matches)',
+      '  Platforms:   iOS',
+      '  Signature:   valid',
+      '  Certificate: Apple Distribution: Example Inc (TEAM123456), expires 2026-05-06',
+      'Icon:          Payload/Demo.app/AppIcon60x60@3x.png (180×180, converted from CgBI)',
+      'Verdict:       NOT installable over the air',
+      '  Error:       The profile expired on 2025-01-02; renew it.',
+      '  Warning:     Only 2 devices are provisioned.'
+    ])
+    expect(text).not.toContain('\u001b')
+  })
+
+  it('says what is missing for an unsigned build without icon', () => {
+    const bare: IpaInfo = {
+      ...info,
+      profile: undefined,
+      icon: undefined,
+      codeSigned: false,
+      bundled: []
+    }
+    const text = formatInspect(bare, { installable: true, errors: [], warnings: [] })
+    expect(text).toContain('Profile:       none (no embedded.mobileprovision)')
+    expect(text).toContain('Code signed:   no')
+    expect(text).toContain('Icon:          none found outside Assets.car')
+    expect(text).toContain('Verdict:       installable over the air')
+  })
+
+  it('gives JSON with ISO dates and the icon size instead of its bytes', () => {
+    const json = JSON.parse(JSON.stringify(inspectJson(info, verdict))) as Record<string, unknown>
+    expect(json.profile).toMatchObject({
+      created: '2024-01-02T03:04:05.000Z',
+      expires: '2025-01-02T03:04:05.000Z',
+      certificates: [{ notAfter: '2026-05-06T00:00:00.000Z' }],
+      devices: info.profile?.devices
+    })
+    expect(json.icon).toEqual({
+      path: 'Payload/Demo.app/AppIcon60x60@3x.png',
+      width: 180,
+      height: 180,
+      crushed: true,
+      bytes: 500
+    })
+    expect(json.verdict).toEqual(verdict)
+    expect(json.app).toEqual(info.app)
+    expect(
+      inspectJson({ ...info, profile: undefined, icon: undefined }, verdict)
+    ).not.toHaveProperty('icon')
   })
 })

@@ -1,0 +1,159 @@
+import type { IpaInfo, ProfileInfo, Verdict } from './types.js'
+
+const DEVICE_FAMILIES: Record<number, string> = {
+  1: 'iPhone',
+  2: 'iPad',
+  3: 'Apple TV',
+  4: 'Apple Watch',
+  6: 'Mac',
+  7: 'Apple Vision'
+}
+
+/** What `ipa-ota inspect --json` prints: dates as ISO strings, icon bytes left out. */
+export interface InspectJson {
+  file: IpaInfo['file']
+  app: IpaInfo['app']
+  bundled: IpaInfo['bundled']
+  codeSigned: boolean
+  profile?: Omit<ProfileInfo, 'created' | 'expires' | 'certificates'> & {
+    created?: string
+    expires: string
+    certificates: Array<{ subject: string; commonName?: string; notAfter: string }>
+  }
+  icon?: { path: string; width: number; height: number; crushed: boolean; bytes: number }
+  verdict: Verdict
+}
+
+export function inspectJson(info: IpaInfo, verdict: Verdict): InspectJson {
+  const { profile, icon } = info
+  return {
+    file: info.file,
+    app: info.app,
+    bundled: info.bundled,
+    codeSigned: info.codeSigned,
+    ...(profile && {
+      profile: {
+        ...profile,
+        created: profile.created?.toISOString(),
+        expires: profile.expires.toISOString(),
+        certificates: profile.certificates.map((certificate) => ({
+          ...certificate,
+          notAfter: certificate.notAfter.toISOString()
+        }))
+      }
+    }),
+    ...(icon && {
+      icon: {
+        path: icon.path,
+        width: icon.width,
+        height: icon.height,
+        crushed: icon.crushed,
+        bytes: icon.png.length
+      }
+    }),
+    verdict
+  }
+}
+
+/** A human-readable report of the IPA for a terminal, one fact a line. */
+export function formatInspect(info: IpaInfo, verdict: Verdict): string {
+  const { app, profile, icon } = info
+  const lines: string[] = []
+  const add = (label: string, value: string): void => {
+    lines.push(`${`${label}:`.padEnd(15)}${safe(value)}`)
+  }
+
+  add('App', `${app.name} ${app.version} (${app.build})`)
+  add('Bundle id', app.bundleId)
+  add('File', `${info.file.path} (${formatBytes(info.file.size)})`)
+  if (info.file.sha256) add('SHA-256', info.file.sha256)
+  const platforms = app.supportedPlatforms.length ? ` (${app.supportedPlatforms.join(', ')})` : ''
+  add(
+    'Platform',
+    `${app.platform ?? 'not declared'}${platforms}${app.simulator ? ', built for the simulator' : ''}`
+  )
+  add('Minimum OS', app.minimumOsVersion ?? 'not declared')
+  add(
+    'Devices',
+    app.deviceFamilies.length
+      ? app.deviceFamilies.map((family) => DEVICE_FAMILIES[family] ?? `family ${family}`).join(', ')
+      : 'not declared'
+  )
+  if (app.sdk || app.xcode) add('Built with', `SDK ${app.sdk ?? '?'}, Xcode ${app.xcode ?? '?'}`)
+  add('Bundle', app.bundlePath)
+  for (const bundled of info.bundled) {
+    add(
+      bundled.kind === 'watch' ? 'Watch app' : 'Extension',
+      `${bundled.name ?? bundled.path} (${bundled.bundleId ?? 'no bundle id'})`
+    )
+  }
+  add('Code signed', info.codeSigned ? 'yes (_CodeSignature/CodeResources)' : 'no')
+
+  if (profile) {
+    add('Profile', `${profile.type}, "${profile.name}" (${profile.uuid})`)
+    if (profile.teamName || profile.teamId) {
+      add(
+        '  Team',
+        [profile.teamName, profile.teamId && `(${profile.teamId})`].filter(Boolean).join(' ')
+      )
+    }
+    add('  Expires', isoDate(profile.expires))
+    add(
+      '  Devices',
+      profile.provisionsAllDevices ? 'all (enterprise)' : `${profile.devices.length} provisioned`
+    )
+    if (profile.appId) {
+      const match =
+        profile.appIdMatches === undefined
+          ? ''
+          : profile.appIdMatches
+            ? ' (matches)'
+            : ' (does NOT match the bundle id)'
+      add('  App id', `${profile.appId}${match}`)
+    }
+    add('  Platforms', profile.platforms.join(', ') || 'not declared')
+    add('  Signature', profile.signature)
+    for (const certificate of profile.certificates) {
+      add(
+        '  Certificate',
+        `${certificate.commonName ?? certificate.subject}, expires ${isoDate(certificate.notAfter)}`
+      )
+    }
+  } else {
+    add('Profile', 'none (no embedded.mobileprovision)')
+  }
+
+  add(
+    'Icon',
+    icon
+      ? `${icon.path} (${icon.width}×${icon.height}${icon.crushed ? ', converted from CgBI' : ''})`
+      : 'none found outside Assets.car'
+  )
+  add('Verdict', verdict.installable ? 'installable over the air' : 'NOT installable over the air')
+  for (const error of verdict.errors) add('  Error', error)
+  for (const warning of verdict.warnings) add('  Warning', warning)
+  return lines.join('\n')
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
+function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`
+}
+
+/** Control characters from the IPA (escape sequences included) must not reach the terminal. */
+function safe(text: string): string {
+  return text.replace(
+    /\p{Cc}/gu,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+}
