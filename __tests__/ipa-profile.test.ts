@@ -265,9 +265,15 @@ describe('profiles made in code', () => {
     expect((await parseProfile(data, bundleId)).appIdMatches).toBe(covers)
   })
 
-  it('reads a bare XML profile as unsigned', async () => {
-    const profile = await parseProfile(profileXml(profileFields()))
-    expect(profile).toMatchObject({ signature: 'unsigned', type: 'ad-hoc' })
+  it('reads a bare XML profile as unsigned, in UTF-8 or UTF-16', async () => {
+    const xml = profileXml(profileFields())
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(xml.toString('utf8').replace('UTF-8', 'UTF-16'), 'utf16le')
+    ])
+    for (const data of [xml, utf16]) {
+      expect(await parseProfile(data)).toMatchObject({ signature: 'unsigned', type: 'ad-hoc' })
+    }
   })
 
   describe('judged with an injected clock', () => {
@@ -362,6 +368,13 @@ describe('profiles made in code', () => {
     it('bytes that are neither', async () => {
       await expect(parseProfile(Buffer.from('PK\u0003\u0004 not a profile'))).rejects.toThrow(
         /^The provisioning profile is neither a property list nor a CMS/
+      )
+    })
+
+    it('deeply nested BER, without overflowing the stack', async () => {
+      const data = Buffer.from('3080'.repeat(100_000), 'hex')
+      await expect(parseProfile(data)).rejects.toThrow(
+        /^The provisioning profile is neither a property list nor a CMS .*nesting depth/
       )
     })
 

@@ -33,8 +33,12 @@ export async function parseProfile(data: Buffer, bundleId?: string): Promise<Pro
   return readProfile(parsePlistDict(plist, 'The provisioning profile'), signature, bundleId)
 }
 
+/** A binary plist, or XML: "<" after optional whitespace, or a UTF-16 byte-order mark. */
 function isBarePlist(data: Buffer): boolean {
-  return isBinaryPlist(data) || /^(\uFEFF)?\s*</.test(data.subarray(0, 64).toString('utf8'))
+  const utf16 = (data[0] === 0xfe && data[1] === 0xff) || (data[0] === 0xff && data[1] === 0xfe)
+  return (
+    isBinaryPlist(data) || utf16 || /^(\uFEFF)?\s*</.test(data.subarray(0, 64).toString('utf8'))
+  )
 }
 
 /** Unwraps the CMS container (BER, so indefinite lengths too) and checks its signature. */
