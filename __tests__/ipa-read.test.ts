@@ -169,7 +169,11 @@ describe('readIpa on archives made in code', () => {
       { name: 'Payload/Demo.app/AppIcon60x60@2x.png', data: png(120), method: 'store' },
       { name: 'Payload/Demo.app/AppIcon60x60@3x.png', data: 'not a png' }
     ])
-    const result = await readIpa(path)
+    const messages: string[] = []
+    const result = await readIpa(path, { debug: (message) => messages.push(message) })
+    expect(messages).toEqual([
+      expect.stringMatching(/^Skipping icon Payload\/Demo\.app\/AppIcon60x60@3x\.png: /)
+    ])
     expect(result.icon).toMatchObject({
       path: 'Payload/Demo.app/AppIcon60x60@2x.png',
       width: 120,

@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises'
-import * as core from '@actions/core'
 import { UserError } from '../errors.js'
 import { DEFAULT_ENTRY_CAP, openArchive, sha256File } from './archive.js'
 import type { ZipArchive } from './archive.js'
@@ -13,12 +12,18 @@ import type { BundledApp, IconInfo, IpaInfo, ProfileInfo } from './types.js'
 /** Info.plist files are a few KiB; a megabyte is generous and keeps extensions cheap to read. */
 const PLIST_CAP = 1024 * 1024
 
+export interface ReadIpaOptions {
+  /** Also stream the whole file through SHA-256 (one more pass over it). */
+  sha256?: boolean
+  /** Receives diagnostics, e.g. why an icon candidate was skipped (the action passes core.debug). */
+  debug?: (message: string) => void
+}
+
 /**
  * Reads what the action needs from an .ipa without extracting it: the central directory once,
  * then only Info.plist, the extensions' Info.plists, embedded.mobileprovision and one icon.
- * `sha256` streams the whole file once more to hash it.
  */
-export async function readIpa(path: string, options: { sha256?: boolean } = {}): Promise<IpaInfo> {
+export async function readIpa(path: string, options: ReadIpaOptions = {}): Promise<IpaInfo> {
   const size = await fileSize(path)
   const archive = await openArchive(path)
   try {
@@ -37,7 +42,11 @@ export async function readIpa(path: string, options: { sha256?: boolean } = {}):
       `${bundlePath}embedded.mobileprovision`,
       app.bundleId
     )
-    const icon = await readIcon(archive, iconCandidates(infoPlist, bundlePath, archive.names))
+    const icon = await readIcon(
+      archive,
+      iconCandidates(infoPlist, bundlePath, archive.names),
+      options.debug
+    )
     return {
       file: { path, size, ...(options.sha256 ? { sha256: await sha256File(path) } : {}) },
       app,
@@ -94,14 +103,15 @@ async function readProfile(
 /** The first candidate that is a PNG we can decode; icons kept only in Assets.car give none. */
 async function readIcon(
   archive: ZipArchive,
-  candidates: readonly string[]
+  candidates: readonly string[],
+  debug: ((message: string) => void) | undefined
 ): Promise<IconInfo | undefined> {
   for (const path of candidates) {
     if (!archive.has(path)) continue
     try {
       return { path, ...normalizePng(await archive.read(path, DEFAULT_ENTRY_CAP)) }
     } catch (error) {
-      core.debug(`Skipping icon ${path}: ${error instanceof Error ? error.message : error}`)
+      debug?.(`Skipping icon ${path}: ${error instanceof Error ? error.message : error}`)
     }
   }
   return undefined

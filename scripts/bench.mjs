@@ -1,0 +1,164 @@
+// Benchmark of reading an .ipa: wall time and peak memory (max RSS) of our inspect, of
+// app-info-parser (the npm peer) and of `unzip -p … Info.plist | plistutil` (the floor), on IPAs
+// of 10 MB, 500 MB and 2 GB made on the fly. The IPAs are sparse files (one large stored entry
+// left as a hole, then Info.plist, an icon and a real provisioning profile from the fixtures
+// corpus when it is there), so they cost no disk and take a second to make.
+// Every run is a child process under /usr/bin/time, which reports its max RSS.
+// Usage: npm run bench [-- --runs 3]
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { build } from 'esbuild'
+import { build as buildPlist } from 'plist'
+import { PNG } from 'pngjs'
+import { writeZip } from '../__tests__/support/zip.ts'
+
+const run = promisify(execFile)
+const root = resolve(import.meta.dirname, '..')
+const runsArg = process.argv.indexOf('--runs')
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3
+const SIZES = [
+  ['10 MB', 10e6],
+  ['500 MB', 500e6],
+  ['2 GB', 2e9]
+]
+
+const PROFILE = resolve(root, '../shared/fixtures/profiles/ios_development.mobileprovision')
+const profile = existsSync(PROFILE) ? readFileSync(PROFILE) : undefined
+if (!profile) console.log(`no ${PROFILE}: the IPAs carry no provisioning profile`)
+const icon = new PNG({ width: 180, height: 180 })
+icon.data.fill(0x80)
+const iconPng = PNG.sync.write(icon)
+
+const work = mkdtempSync(join(tmpdir(), 'ipa-bench-'))
+try {
+  const inspect = await inspectCommand()
+  const peer = join(work, 'peer.cjs')
+  writeFileSync(
+    peer,
+    `const AppInfoParser = require(${JSON.stringify(join(root, 'node_modules/app-info-parser'))})
+new AppInfoParser(process.argv[2]).parse().then((info) => console.log(JSON.stringify(info).length))`
+  )
+  const tools = [
+    ['ipa-ota inspect', (ipa) => [...inspect, ipa]],
+    ['app-info-parser', (ipa) => [process.execPath, peer, ipa]],
+    [
+      'unzip | plistutil (floor)',
+      (ipa) => [
+        'sh',
+        '-c',
+        'unzip -p "$1" "Payload/*.app/Info.plist" | plistutil -i - -o -',
+        'sh',
+        ipa
+      ]
+    ]
+  ]
+
+  const rows = []
+  for (const [label, bytes] of SIZES) {
+    const ipa = join(work, `bench-${label.replace(' ', '')}.ipa`)
+    await makeIpa(ipa, bytes)
+    for (const [tool, argv] of tools) {
+      const samples = []
+      for (let i = 0; i < RUNS; i++) samples.push(await measure(argv(ipa)))
+      const seconds = median(samples.map((sample) => sample.seconds))
+      const rssMb = Math.max(...samples.map((sample) => sample.rssKb)) / 1024
+      rows.push({ size: label, tool, seconds, rssMb })
+    }
+    rmSync(ipa)
+  }
+  printTable(rows)
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
+
+/** `node dist/cli.js inspect --json` once the CLI has it, else a bundle of scripts/bench-inspect.ts. */
+async function inspectCommand() {
+  const cli = join(root, 'dist/cli.js')
+  if (existsSync(cli)) {
+    const probe = join(work, 'probe.ipa')
+    await makeIpa(probe, 1e5)
+    const works = await run(process.execPath, [cli, 'inspect', probe, '--json']).then(
+      () => true,
+      () => false
+    )
+    rmSync(probe)
+    if (works) {
+      console.log('ipa-ota inspect: dist/cli.js inspect --json')
+      return [process.execPath, cli, 'inspect', '--json']
+    }
+  }
+  const bundle = join(work, 'inspect.mjs')
+  await build({
+    entryPoints: [join(root, 'scripts/bench-inspect.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    outfile: bundle,
+    logLevel: 'error',
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
+    }
+  })
+  console.log(
+    'ipa-ota inspect: src bundled from scripts/bench-inspect.ts (dist/cli.js has no inspect)'
+  )
+  return [process.execPath, bundle]
+}
+
+async function makeIpa(path, bytes) {
+  const info = buildPlist({
+    CFBundleIdentifier: 'com.example.bench',
+    CFBundleShortVersionString: '1.0',
+    CFBundleVersion: '1',
+    CFBundleName: 'Bench',
+    CFBundleExecutable: 'Bench',
+    CFBundleIcons: { CFBundlePrimaryIcon: { CFBundleIconFiles: ['AppIcon60x60'] } },
+    MinimumOSVersion: '15.0',
+    DTPlatformName: 'iphoneos',
+    UIDeviceFamily: [1, 2]
+  })
+  await writeZip(path, [
+    { name: 'Payload/' },
+    { name: 'Payload/Bench.app/' },
+    { name: 'Payload/Bench.app/Bench', zeros: Math.round(bytes) },
+    { name: 'Payload/Bench.app/Info.plist', data: info },
+    { name: 'Payload/Bench.app/AppIcon60x60@3x.png', data: iconPng, method: 'store' },
+    ...(profile ? [{ name: 'Payload/Bench.app/embedded.mobileprovision', data: profile }] : [])
+  ])
+}
+
+async function measure(argv) {
+  const { stderr } = await run('/usr/bin/time', ['-f', '@@ %e %M', ...argv], {
+    maxBuffer: 64 * 1024 * 1024
+  })
+  const match = /@@ ([\d.]+) (\d+)\s*$/.exec(stderr)
+  if (!match) throw new Error(`no timing from ${argv.join(' ')}: ${stderr}`)
+  return { seconds: Number(match[1]), rssKb: Number(match[2]) }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+function printTable(rows) {
+  const header = ['IPA size', 'tool', 'wall time (s)', 'peak RSS (MB)']
+  const lines = rows.map((row) => [
+    row.size,
+    row.tool,
+    row.seconds.toFixed(2),
+    row.rssMb.toFixed(1)
+  ])
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...lines.map((line) => line[i].length))
+  )
+  const format = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`
+  console.log(format(header))
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`)
+  for (const line of lines) console.log(format(line))
+  console.log(`median of ${RUNS} runs; peak RSS is the largest of them`)
+}
