@@ -187,3 +187,11 @@ describe('sha256File', () => {
     expect(await sha256File(path)).toBe(createHash('sha256').update(data).digest('hex'))
   })
 })
+
+describe('openArchive on a path it cannot open', () => {
+  it('says so with a UserError', async () => {
+    await expect(openArchive(work, 'folder.ipa')).rejects.toThrowError(
+      /^folder\.ipa cannot be opened \(.*EISDIR.*\); check the path and its permissions\.$/
+    )
+  })
+})

@@ -128,6 +128,11 @@ export async function sha256File(path: string): Promise<string> {
 /** yauzl says "not found" both for a non-zip and for a truncated zip; the first bytes tell which. */
 async function openError(path: string, label: string, error: unknown): Promise<UserError> {
   const message = reason(error)
+  if ((error as NodeJS.ErrnoException).code !== undefined) {
+    return new UserError(
+      `${label} cannot be opened (${message}); check the path and its permissions.`
+    )
+  }
   if (!/end of central directory record signature not found/i.test(message)) {
     return damaged(label, error)
   }

@@ -65,8 +65,12 @@ async function fileSize(path: string): Promise<number> {
     const stats = await stat(path)
     if (stats.isFile()) return stats.size
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    throw new UserError(`${path} does not exist; check the path to the .ipa.`)
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new UserError(`${path} does not exist; check the path to the .ipa.`)
+    }
+    throw new UserError(
+      `${path} cannot be read (${(error as Error).message}); check the path and its permissions.`
+    )
   }
   throw new UserError(`${path} is not a file; give the path of the .ipa itself.`)
 }
