@@ -47,8 +47,11 @@ function tryIconFiles(info: IpaInfo): IconFiles | undefined {
   try {
     return iconFiles(info.icon.png)
   } catch (error) {
+    core.debug(
+      `Resizing ${info.icon.path}: ${error instanceof Error ? error.message : String(error)}`
+    )
     core.warning(
-      `The app icon ${info.icon.path} could not be resized (${error instanceof Error ? error.message : String(error)}); the build is published without an icon.`
+      `The app icon ${info.icon.path} is not a PNG that can be resized, so the build is published without an icon.`
     )
     return undefined
   }

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest'
+import { UserError } from '../src/errors.js'
+import { planPublish, planRemove } from '../src/ota/plan.js'
+import type { BuildRecord, BuildSite, SiteFile } from '../src/ota/types.js'
+import { record } from './support/ota-fixtures.js'
+
+const at = (hour: number) => new Date(Date.UTC(2024, 0, 1, hour)).toISOString()
+
+function newSite(channel: string, buildId: string, createdAt: string, size = 1000): BuildSite {
+  const dir = `ota/${channel}/${buildId}`
+  const page: SiteFile = {
+    path: `${dir}/index.html`,
+    content: Buffer.from('<p>page</p>'),
+    size: 11,
+    contentType: 'text/html; charset=utf-8',
+    immutable: true
+  }
+  return { dir, record: record(channel, buildId, createdAt, size), files: [page] }
+}
+
+function html(files: SiteFile[], path: string): string {
+  const file = files.find((each) => each.path === path)
+  if (file === undefined || !Buffer.isBuffer(file.content)) throw new Error(`no ${path}`)
+  return file.content.toString('utf8')
+}
+
+/** The build ids a channel page links to, in page order. */
+function listedBuilds(files: SiteFile[], channel: string): string[] {
+  const page = html(files, `ota/${channel}/index.html`)
+  return [...page.matchAll(/href="([^"/]+)\/index\.html">Details/g)].map((match) => match[1] ?? '')
+}
+
+/** The channels the root page links to, in page order. */
+function listedChannels(files: SiteFile[]): string[] {
+  const page = html(files, 'ota/index.html')
+  return [...page.matchAll(/href="([^"/]+)\/index\.html"/g)].map((match) => match[1] ?? '')
+}
+
+function indexPaths(files: SiteFile[]): string[] {
+  return files
+    .filter((file) => file.path.endsWith('index.html') && !file.immutable)
+    .map((file) => file.path)
+    .sort()
+}
+
+describe('planPublish', () => {
+  const current: BuildRecord[] = [
+    record('main', '1-1', at(1)),
+    record('main', '2-1', at(2)),
+    record('main', '3-1', at(3)),
+    record('pr-7', '4-1', at(4)),
+    record('pr-7', '5-1', at(5))
+  ]
+
+  it('keeps the newest builds per channel, the new one included', () => {
+    const site = newSite('main', '6-1', at(6))
+    const plan = planPublish(site, current, { keep: 2 }, 'ota')
+    expect(plan.removeDirs).toEqual(['ota/main/2-1', 'ota/main/1-1'])
+    expect(plan.removed.map((each) => each.buildId)).toEqual(['2-1', '1-1'])
+    expect(plan.kept.map((each) => `${each.channel}/${each.buildId}`)).toEqual([
+      'main/6-1',
+      'pr-7/5-1',
+      'pr-7/4-1',
+      'main/3-1'
+    ])
+    expect(plan.write.slice(0, site.files.length)).toEqual(site.files)
+    expect(indexPaths(plan.write)).toEqual([
+      'ota/index.html',
+      'ota/main/index.html',
+      'ota/pr-7/index.html'
+    ])
+    expect(listedBuilds(plan.write, 'main')).toEqual(['6-1', '3-1'])
+    expect(listedBuilds(plan.write, 'pr-7')).toEqual(['5-1', '4-1'])
+    expect(listedChannels(plan.write)).toEqual(['main', 'pr-7'])
+    expect(plan.siteSize).toBe(4000)
+    expect(plan.overBudget).toBe(false)
+  })
+
+  it('applies a lowered keep to the other channels too', () => {
+    const plan = planPublish(newSite('main', '6-1', at(6)), current, { keep: 1 }, 'ota')
+    expect(plan.removeDirs.sort()).toEqual([
+      'ota/main/1-1',
+      'ota/main/2-1',
+      'ota/main/3-1',
+      'ota/pr-7/4-1'
+    ])
+    expect(listedBuilds(plan.write, 'main')).toEqual(['6-1'])
+    expect(listedBuilds(plan.write, 'pr-7')).toEqual(['5-1'])
+  })
+
+  it('removes the oldest builds of other channels first to fit the size budget', () => {
+    const builds = [
+      record('main', 'a1', at(1)),
+      record('pr-1', 'b1', at(2)),
+      record('pr-1', 'b2', at(3)),
+      record('pr-2', 'c1', at(4)),
+      record('main', 'a2', at(5))
+    ]
+    const plan = planPublish(
+      newSite('main', 'a3', at(6)),
+      builds,
+      { keep: 10, maxSiteSize: 3500 },
+      'ota'
+    )
+    // Other channels go first, oldest first, even though main's a1 is the oldest build of all.
+    expect(plan.removed.map((each) => each.buildId)).toEqual(['b1', 'b2', 'c1'])
+    // Emptied channels go as a whole, so their index pages go with them.
+    expect(plan.removeDirs).toEqual(['ota/pr-1', 'ota/pr-2'])
+    expect(indexPaths(plan.write)).toEqual(['ota/index.html', 'ota/main/index.html'])
+    expect(listedChannels(plan.write)).toEqual(['main'])
+    expect(listedBuilds(plan.write, 'main')).toEqual(['a3', 'a2', 'a1'])
+    expect(plan.siteSize).toBe(3000)
+  })
+
+  it("then removes the channel's own older builds, never the new one", () => {
+    const builds = [record('pr-1', 'b1', at(1), 500), record('main', 'a1', at(2), 800)]
+    const plan = planPublish(
+      newSite('main', 'a2', at(3), 1500),
+      builds,
+      { keep: 5, maxSiteSize: 1000 },
+      'ota'
+    )
+    expect(plan.removed.map((each) => each.buildId)).toEqual(['b1', 'a1'])
+    expect(plan.removeDirs).toEqual(['ota/pr-1', 'ota/main/a1'])
+    expect(listedBuilds(plan.write, 'main')).toEqual(['a2'])
+    expect(plan.siteSize).toBe(1500)
+    expect(plan.overBudget).toBe(true)
+  })
+
+  it('keeps the new build even when its clock is behind the others', () => {
+    const builds = [record('main', 'later', at(9)), record('main', 'latest', at(10))]
+    const plan = planPublish(newSite('main', 'new', at(1)), builds, { keep: 1 }, 'ota')
+    expect(plan.kept.map((each) => each.buildId)).toEqual(['new'])
+    expect(plan.removeDirs).toEqual(['ota/main/latest', 'ota/main/later'])
+  })
+
+  it('replaces a build published again under the same id instead of deleting it', () => {
+    const plan = planPublish(newSite('main', '3-1', at(7)), current, { keep: 3 }, 'ota')
+    expect(plan.removeDirs).toEqual([])
+    expect(listedBuilds(plan.write, 'main')).toEqual(['3-1', '2-1', '1-1'])
+  })
+
+  it('ignores, and never deletes, build.json records with unsafe paths', () => {
+    const planted = { ...record('main', '0-1', at(0)), channel: '../..' }
+    const plan = planPublish(newSite('main', '6-1', at(6)), [planted], { keep: 1 }, 'ota')
+    expect(plan.removeDirs).toEqual([])
+    expect(indexPaths(plan.write)).toEqual(['ota/index.html', 'ota/main/index.html'])
+  })
+
+  it('is pure: the same input gives the same plan and is left untouched', () => {
+    const frozen = Object.freeze(current.map((each) => Object.freeze({ ...each })))
+    const site = newSite('main', '6-1', at(6))
+    const first = planPublish(site, frozen, { keep: 2, maxSiteSize: 3000 }, 'ota')
+    const second = planPublish(site, frozen, { keep: 2, maxSiteSize: 3000 }, 'ota')
+    expect(second).toEqual(first)
+    expect(frozen.map((each) => each.buildId)).toEqual(['1-1', '2-1', '3-1', '4-1', '5-1'])
+  })
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses keep = %s', (keep) => {
+    expect(() => planPublish(newSite('main', '6-1', at(6)), current, { keep }, 'ota')).toThrow(
+      UserError
+    )
+  })
+
+  it('refuses a size budget that is not positive', () => {
+    expect(() =>
+      planPublish(newSite('main', '6-1', at(6)), current, { keep: 1, maxSiteSize: 0 }, 'ota')
+    ).toThrow(/maximum site size/)
+  })
+})
+
+describe('planRemove', () => {
+  const current = [
+    record('main', '1-1', at(1)),
+    record('pr-12', '2-1', at(2)),
+    record('pr-12', '3-1', at(3))
+  ]
+
+  it('removes the channel folder and regenerates the indexes without it', () => {
+    const plan = planRemove('ota', 'PR-12', current)
+    expect(plan.removeDirs).toEqual(['ota/pr-12'])
+    expect(plan.removed.map((each) => each.buildId)).toEqual(['2-1', '3-1'])
+    expect(indexPaths(plan.write)).toEqual(['ota/index.html', 'ota/main/index.html'])
+    expect(listedChannels(plan.write)).toEqual(['main'])
+  })
+
+  it('still removes the folder when no build.json names the channel', () => {
+    const plan = planRemove('ota', 'pr-99', current)
+    expect(plan.removeDirs).toEqual(['ota/pr-99'])
+    expect(plan.removed).toEqual([])
+    expect(listedChannels(plan.write)).toEqual(['pr-12', 'main'])
+  })
+
+  it('leaves an empty site with a root index saying so', () => {
+    const plan = planRemove('ota', 'main', [record('main', '1-1', at(1))])
+    expect(indexPaths(plan.write)).toEqual(['ota/index.html'])
+    expect(html(plan.write, 'ota/index.html')).toContain('No builds yet.')
+  })
+
+  it('refuses a channel that would escape its folder', () => {
+    expect(() => planRemove('ota', '../x', current)).toThrow(UserError)
+  })
+})
