@@ -1,6 +1,201 @@
 import * as core from '@actions/core'
+import { tmpdir } from 'node:os'
+import { resolve } from 'node:path'
+import { readRunContext, type RunContext } from './context.js'
+import { UserError } from './errors.js'
+import { createOctokit, type Octokit } from './github.js'
+import { createHost } from './hosts/index.js'
+import { getSettings, type Settings } from './inputs.js'
+import { readIpa } from './ipa/read.js'
+import { judge } from './ipa/verdict.js'
+import { channelSlug, defaultBuildId, defaultChannel } from './ota/layout.js'
+import type { BuildRecord } from './ota/types.js'
+import { checkInstallable, publishBuild, removeChannel } from './publish.js'
+import { createDeployment } from './report/deployment.js'
+import { isForkPullRequest } from './report/fork.js'
+import { setOutputs } from './report/outputs.js'
+import { findPullRequests, postComment, postRemovedComment } from './report/pr.js'
+import { writeSkippedSummary, writeSummary } from './report/summary.js'
 
-// Wiring lands with the action (issue 3).
+const FORK_SKIP_REASON =
+  'This pull request comes from a fork, so its token is read-only: ipa-ota published nothing and posted no comment. ' +
+  'To publish builds of fork pull requests, build in a pull_request workflow, upload the .ipa as an artifact, and publish it from a workflow_run workflow (see the README: "Pull requests from forks").'
+
+/** The action: read the IPA, publish its site, report the links. Any failure fails the step with one line. */
 export async function run(): Promise<void> {
-  core.setFailed('ipa-ota is not wired yet')
+  try {
+    const settings = await getSettings()
+    const context = await readRunContext(process.env, tmpdir())
+    if (isForkPullRequest(context.event)) {
+      core.notice(FORK_SKIP_REASON)
+      await writeSkippedSummary(FORK_SKIP_REASON)
+      setOutputs(undefined, { skipped: true })
+      return
+    }
+    const octokit = settings.token ? createOctokit(settings.token, context.apiUrl) : undefined
+    if (settings.mode === 'remove') await remove(settings, context, octokit)
+    else await publish(settings, context, octokit)
+  } catch (error) {
+    core.setFailed(describe(error))
+  }
+}
+
+async function publish(
+  settings: Settings,
+  context: RunContext,
+  octokit: Octokit | undefined
+): Promise<void> {
+  const now = new Date()
+  const info = await core.group('Read the IPA', async () => {
+    const read = await readIpa(settings.ipa!, { sha256: true, debug: core.debug })
+    core.info(`${read.app.name} ${read.app.version} (${read.app.build}), ${read.app.bundleId}`)
+    return read
+  })
+  const warnings = checkInstallable(judge(info, now), settings.profileCheck)
+  for (const warning of warnings) core.warning(warning)
+
+  const host = createHost(settings, context, octokit)
+  const channel = channelSlug(settings.channel ?? defaultChannel(context.source))
+  const { site, plan } = await core.group(`Publish to ${host.name}`, async () => {
+    const published = await publishBuild(info, host, {
+      root: settings.path,
+      channel,
+      buildId: defaultBuildId(context.source, now),
+      source: context.source,
+      title: settings.title,
+      notes: settings.notes,
+      qr: settings.qr,
+      now,
+      retention: {
+        keep: settings.keep,
+        maxSiteSize: settings.host === 'pages' ? settings.maxSiteSize : undefined
+      }
+    })
+    for (const removed of published.plan.removed) {
+      core.info(
+        `Removed ${removed.channel}/${removed.buildId} (${removed.app.version} (${removed.app.build}))`
+      )
+    }
+    core.info(`Published ${published.site.record.urls.page}`)
+    return published
+  })
+  const record = site.record
+  if (host.verify) {
+    const live = await core.group('Check the build is reachable', () => host.verify!(record))
+    for (const warning of live) core.warning(warning)
+    warnings.push(...live)
+  }
+
+  const history = plan.kept.filter(
+    (r) => r.channel === record.channel && r.buildId !== record.buildId
+  )
+  const commentUrl = await comment(settings, context, octokit, { record, history, warnings, now })
+  if (settings.deployment && octokit && context.owner && context.repo) {
+    await createDeployment(octokit, {
+      owner: context.owner,
+      repo: context.repo,
+      channel: record.channel,
+      record
+    })
+  }
+  const siteDir = settings.host === 'directory' ? resolve(settings.outputDir) : undefined
+  await writeSummary({ record, history, warnings, siteDir, buildDir: site.dir, commentUrl, now })
+  setOutputs(record, { siteDir, commentUrl, skipped: false })
+}
+
+async function remove(
+  settings: Settings,
+  context: RunContext,
+  octokit: Octokit | undefined
+): Promise<void> {
+  const host = createHost(settings, context, octokit)
+  const channel = channelSlug(settings.channel ?? defaultChannel(context.source))
+  const plan = await core.group(`Remove channel ${channel} from ${host.name}`, () =>
+    removeChannel(host, settings.path, channel)
+  )
+  core.info(`Removed ${plan.removed.length} build(s) of ${channel}.`)
+  for (const issueNumber of await pullRequests(settings, context, octokit)) {
+    await warnOnFailure(() =>
+      postRemovedComment(octokit!, {
+        owner: context.owner!,
+        repo: context.repo!,
+        issueNumber,
+        removed: plan.removed,
+        commentKey: settings.commentKey
+      })
+    )
+  }
+  await writeSkippedSummary(`Channel ${channel}: ${plan.removed.length} build(s) removed.`)
+  setOutputs(undefined, { skipped: false })
+  core.setOutput('channel', channel)
+}
+
+/** Posts or updates the sticky comment on each pull request of the run; returns the last comment's URL. */
+async function comment(
+  settings: Settings,
+  context: RunContext,
+  octokit: Octokit | undefined,
+  build: { record: BuildRecord; history: BuildRecord[]; warnings: string[]; now: Date }
+): Promise<string | undefined> {
+  let url: string | undefined
+  for (const issueNumber of await pullRequests(settings, context, octokit)) {
+    url =
+      (await warnOnFailure(() =>
+        postComment(octokit!, {
+          owner: context.owner!,
+          repo: context.repo!,
+          issueNumber,
+          ...build,
+          commentKey: settings.commentKey
+        })
+      )) ?? url
+  }
+  return url
+}
+
+/** The pull requests to comment on: pr-number, the event's pull request, or (on a push) the open PRs of the commit. */
+async function pullRequests(
+  settings: Settings,
+  context: RunContext,
+  octokit: Octokit | undefined
+): Promise<number[]> {
+  if (settings.comment === 'never' || !octokit || !context.owner || !context.repo) return []
+  const explicit = settings.prNumber ?? context.source.pr
+  if (explicit !== undefined) return [explicit]
+  const sha = context.source.sha
+  const found =
+    sha && context.source.event === 'push'
+      ? ((await warnOnFailure(() =>
+          findPullRequests(octokit, { owner: context.owner!, repo: context.repo!, sha })
+        )) ?? [])
+      : []
+  if (found.length === 0 && settings.comment === 'always') {
+    core.warning(
+      'comment: always, but this run belongs to no pull request: set pr-number to choose one.'
+    )
+  }
+  return found
+}
+
+/**
+ * The build is published by the time we comment, so a comment that cannot be posted (a missing
+ * permission, say) is a warning, not a failed build; the job summary still holds the links.
+ */
+async function warnOnFailure<T>(post: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await post()
+  } catch (error) {
+    core.warning(describe(error))
+    return undefined
+  }
+}
+
+/** One line a user can act on: our own messages as they are, anything else with its kind. */
+function describe(error: unknown): string {
+  if (error instanceof UserError) return error.message
+  if (error instanceof Error) {
+    core.debug(error.stack ?? error.message)
+    return `${error.name}: ${error.message}`
+  }
+  return String(error)
 }

@@ -1,0 +1,76 @@
+import type { Host } from './hosts/types.js'
+import { UserError } from './errors.js'
+import type { IpaInfo, Verdict } from './ipa/types.js'
+import {
+  planPublish,
+  planRemove,
+  type PublishPlan,
+  type RemovePlan,
+  type Retention
+} from './ota/plan.js'
+import { buildSite, type SiteOptions } from './ota/site.js'
+import type { BuildSite } from './ota/types.js'
+
+export interface Published {
+  site: BuildSite
+  /** The plan the host applied last (a git host may plan again after losing a push race). */
+  plan: PublishPlan
+}
+
+/** Builds the site of one IPA for `host` and publishes it with the retention rules. */
+export async function publishBuild(
+  info: IpaInfo,
+  host: Host,
+  options: Omit<SiteOptions, 'urlFor'> & { retention: Retention }
+): Promise<Published> {
+  const urlFor = await host.locate()
+  const site = await buildSite(info, { ...options, urlFor })
+  const { app } = site.record
+  let plan: PublishPlan | undefined
+  await host.store.update(
+    options.root,
+    (current) => (plan = planPublish(site, current, options.retention, options.root)),
+    `${app.name} ${app.version} (${app.build}) in ${site.dir}${sourceLine(site)}`
+  )
+  return { site, plan: plan! }
+}
+
+/** Removes a channel's builds from `host`. */
+export async function removeChannel(
+  host: Host,
+  root: string,
+  channel: string
+): Promise<RemovePlan> {
+  await host.locate()
+  let plan: RemovePlan | undefined
+  await host.store.update(
+    root,
+    (current) => (plan = planRemove(root, channel, current)),
+    `Remove ${root}/${channel}`
+  )
+  return plan!
+}
+
+function sourceLine({ record: { source } }: BuildSite): string {
+  const from = [
+    source.repository,
+    source.pr !== undefined ? `#${source.pr}` : source.ref,
+    source.sha?.slice(0, 7)
+  ].filter(Boolean)
+  return from.length ? `\n\nFrom ${from.join(' ')}` : ''
+}
+
+/**
+ * Applies `profile-check` to a verdict: `error` refuses a build a device cannot install, `warn` and
+ * `off` let it through. Returns the warnings to show.
+ */
+export function checkInstallable(
+  verdict: Verdict,
+  profileCheck: 'error' | 'warn' | 'off'
+): string[] {
+  if (verdict.installable || profileCheck === 'off') return verdict.warnings
+  if (profileCheck === 'error') {
+    throw new UserError(`${verdict.errors.join(' ')} (profile-check: warn publishes it anyway.)`)
+  }
+  return [...verdict.errors, ...verdict.warnings]
+}
