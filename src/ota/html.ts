@@ -20,7 +20,7 @@ export function escapeHtml(text: string): string {
  * An href for a link built from inputs (server URL, repository): only http(s), since an escaped
  * `javascript:` URL still runs. Returns undefined for anything else.
  */
-export function webHref(url: string): string | undefined {
+function webHref(url: string): string | undefined {
   try {
     const parsed = new URL(url)
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined
@@ -64,7 +64,7 @@ function cspHash(source: string): string {
 }
 
 /** Colours and layout shared by the install page and the index pages; light and dark. */
-export const BASE_CSS = `
+const BASE_CSS = `
 :root { color-scheme: light dark; --bg: #f2f2f7; --card: #fff; --text: #1c1c1e; --muted: #6c6c70;
   --accent: #007aff; --line: #d1d1d6; --warn-bg: #fff4e5; --warn: #8a4b00; }
 @media (prefers-color-scheme: dark) {

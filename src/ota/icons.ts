@@ -1,8 +1,8 @@
 import { PNG } from 'pngjs'
 
 /** The icon sizes the OTA manifest asks for: display-image and full-size-image. */
-export const DISPLAY_IMAGE_SIZE = 57
-export const FULL_SIZE_IMAGE_SIZE = 512
+const DISPLAY_IMAGE_SIZE = 57
+const FULL_SIZE_IMAGE_SIZE = 512
 
 /**
  * Per output pixel along one axis: the source pixels it reads and their weights (summing to 1).

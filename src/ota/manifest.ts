@@ -43,7 +43,7 @@ export function assertPublicHttpsUrl(url: string, what: string): string {
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 
 /** Removes the characters XML 1.0 cannot hold (control characters, lone surrogates). */
-export function xmlSafe(text: string): string {
+function xmlSafe(text: string): string {
   return text.replace(NOT_XML_CHAR, '')
 }
 
