@@ -1,11 +1,13 @@
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { S3Client } from '@aws-sdk/client-s3'
+import { build } from 'esbuild'
 
 /** s3rver accepts requests signed with these. */
 export const S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }
@@ -108,4 +110,47 @@ async function nextMessage<T>(child: ChildProcess): Promise<T> {
     })
   ])) as [T]
   return message
+}
+
+export interface ChildRun {
+  stdout: string
+  /** Peak resident memory of the child, from process.resourceUsage(). */
+  maxRssBytes: number
+}
+
+/**
+ * Runs a TypeScript snippet (imports relative to the project root) in a fresh Node process, bundled
+ * with esbuild the way dist/ is, so a test can measure the memory of that process alone.
+ */
+export async function runInChild(source: string, args: string[]): Promise<ChildRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'child-'))
+  try {
+    const outfile = join(dir, 'child.mjs')
+    await build({
+      stdin: {
+        contents: `${source}\nprocess.stdout.write('\\nmaxRSS=' + process.resourceUsage().maxRSS)\n`,
+        resolveDir: process.cwd(),
+        sourcefile: 'child.ts',
+        loader: 'ts'
+      },
+      bundle: true,
+      platform: 'node',
+      target: 'node24',
+      format: 'esm',
+      outfile,
+      logLevel: 'warning',
+      banner: {
+        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
+      }
+    })
+    const { stdout } = await promisify(execFile)(process.execPath, [outfile, ...args], {
+      maxBuffer: 16 * 1024 * 1024
+    })
+    const match = /\nmaxRSS=(\d+)$/.exec(stdout)
+    if (!match?.[1]) throw new Error(`The child printed no maxRSS:\n${stdout}`)
+    // resourceUsage() reports kilobytes.
+    return { stdout, maxRssBytes: Number(match[1]) * 1024 }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }

@@ -43,11 +43,13 @@ export interface S3HostOptions {
 }
 
 /**
- * Parts of 8 MiB, four in flight: at most ~40 MiB of the IPA is buffered at once whatever its
- * size, and 8 MiB × 10,000 parts (S3's limit) covers 80 GiB before the part size has to grow.
+ * Upload buffers queueSize parts (plus the one being cut from the stream) in memory, and garbage
+ * from the file stream adds up to ~64 MB before V8 collects it: on top of the ~75 MB the SDK
+ * itself takes, two parts of S3's minimum 5 MiB keep the whole process near 130 MB for any IPA
+ * size. The part size grows only past 10,000 parts (S3's limit), i.e. beyond 48 GiB.
  */
-const PART_SIZE = 8 * 1024 * 1024
-const QUEUE_SIZE = 4
+const PART_SIZE = 5 * 1024 * 1024
+const QUEUE_SIZE = 2
 const MAX_PARTS = 10_000
 const DELETE_BATCH = 1000
 
