@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
     const context = await readRunContext(process.env, tmpdir())
     if (isForkPullRequest(context.event)) {
       core.notice(FORK_SKIP_REASON)
-      await writeSkippedSummary(FORK_SKIP_REASON)
+      if (hasSummary()) await writeSkippedSummary(FORK_SKIP_REASON)
       setOutputs(undefined, { skipped: true })
       return
     }
@@ -99,7 +99,8 @@ async function publish(
     })
   }
   const siteDir = settings.host === 'directory' ? resolve(settings.outputDir) : undefined
-  await writeSummary({ record, history, warnings, siteDir, buildDir: site.dir, commentUrl, now })
+  if (hasSummary())
+    await writeSummary({ record, history, warnings, siteDir, buildDir: site.dir, commentUrl, now })
   setOutputs(record, { siteDir, commentUrl, skipped: false })
 }
 
@@ -125,7 +126,8 @@ async function remove(
       })
     )
   }
-  await writeSkippedSummary(`Channel ${channel}: ${plan.removed.length} build(s) removed.`)
+  if (hasSummary())
+    await writeSkippedSummary(`Channel ${channel}: ${plan.removed.length} build(s) removed.`)
   setOutputs(undefined, { skipped: false })
   core.setOutput('channel', channel)
 }
@@ -188,6 +190,11 @@ async function warnOnFailure<T>(post: () => Promise<T>): Promise<T | undefined> 
     core.warning(describe(error))
     return undefined
   }
+}
+
+/** Outside a runner (a local test run) there is no job summary to write. */
+function hasSummary(): boolean {
+  return Boolean(process.env.GITHUB_STEP_SUMMARY)
 }
 
 /** One line a user can act on: our own messages as they are, anything else with its kind. */

@@ -1,0 +1,29 @@
+// npm run demo: makes a sample IPA, then builds its OTA site into ./ota-site with the CLI, as
+// `ipa-ota site` would for your own build, and prints the install link and QR code.
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { writeSampleIpa } from './sample-ipa.mjs'
+
+if (!existsSync('dist/cli.js')) execFileSync('npm', ['run', '-s', 'bundle'], { stdio: 'inherit' })
+await mkdir('ota-site', { recursive: true })
+const ipa = 'ota-site/Sample.ipa'
+await writeSampleIpa(ipa)
+execFileSync(
+  process.execPath,
+  [
+    'dist/cli.js',
+    'site',
+    ipa,
+    '--base-url',
+    'https://builds.example.com',
+    '--out',
+    'ota-site',
+    '--channel',
+    'demo',
+    '--notes',
+    'A sample build made by npm run demo.'
+  ],
+  { stdio: 'inherit' }
+)
+console.log('\nOpen ota-site/ota/demo/<build>/index.html in a browser to see the install page.')
