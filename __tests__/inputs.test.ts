@@ -56,7 +56,8 @@ describe('getSettings', () => {
     [{ 'base-url': 'http://example.com' }, /iOS installs only over https/],
     [{ host: 'directory' }, /base-url is required with host: directory/],
     [{ host: 's3' }, /s3-bucket is required/],
-    [{ path: '../x' }, /Input path is "\.\.\/x"/],
+    [{ path: '../x' }, /site path "\.\.\/x" would point outside the site/],
+    [{ channel: '../x' }, /channel "\.\.\/x" would point outside its folder/],
     [{ 'max-site-size': 'lots' }, /give a size such as 900MB/],
     [{ wait: 'yes' }, /Input wait is "yes": use true or false/],
     [{ 'github-token': '' }, /github-token is empty/]

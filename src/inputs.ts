@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import * as glob from '@actions/glob'
 import { UserError } from './errors.js'
+import { channelSlug, siteRoot } from './ota/layout.js'
 
 export type HostName = 'pages' | 'directory' | 's3' | 'release'
 
@@ -18,7 +19,7 @@ export interface Settings {
   outputDir: string
   /** Folder of the site that holds the builds. */
   path: string
-  /** Raw channel name, made URL-safe later; absent = derived from the event. */
+  /** Channel folder (URL-safe); absent = derived from the event. */
   channel?: string
   title?: string
   notes?: string
@@ -65,7 +66,7 @@ export async function getSettings(): Promise<Settings> {
       `Input github-token is empty: host: ${host} needs it. Leave it unset to use the workflow's GITHUB_TOKEN.`
     )
   }
-  const path = sitePath(core.getInput('path') || 'ota')
+  const path = siteRoot(core.getInput('path') || 'ota')
   const publicBaseUrl = optional('public-base-url')
   if (publicBaseUrl !== undefined) httpsUrl('public-base-url', publicBaseUrl)
   const bucket = optional('s3-bucket')
@@ -80,7 +81,7 @@ export async function getSettings(): Promise<Settings> {
     baseUrl,
     outputDir: core.getInput('output-dir') || 'ota-site',
     path,
-    channel: optional('channel'),
+    channel: optional('channel') === undefined ? undefined : channelSlug(core.getInput('channel')),
     title: optional('title'),
     notes: core.getInput('notes', { trimWhitespace: false }).trim() || undefined,
     qr: oneOf('qr', ['page', 'link'] as const),
@@ -173,17 +174,6 @@ function httpsUrl(name: string, value: string): void {
       `Input ${name} is "${value}": iOS installs only over https with a trusted certificate, so give an https:// address.`
     )
   }
-}
-
-/** A relative folder of plain segments: it must not climb out of the site. */
-function sitePath(value: string): string {
-  const segments = value.split('/').filter((s) => s !== '' && s !== '.')
-  if (segments.length === 0 || segments.some((s) => s === '..' || !/^[\w.-]+$/.test(s))) {
-    throw new UserError(
-      `Input path is "${value}": use a relative folder of letters, digits, "-", "_" and ".", such as ota or builds/ios.`
-    )
-  }
-  return segments.join('/')
 }
 
 async function findIpa(pattern: string): Promise<string> {

@@ -97,9 +97,10 @@ async function readProfile(
   try {
     return await parseProfile(data, bundleId)
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error)
+    // parseProfile's own messages already say how to fix the profile; only name where it is.
+    if (error instanceof UserError) throw new UserError(`${profilePath}: ${error.message}`)
     throw new UserError(
-      `${profilePath} is not a readable provisioning profile (${reason}); sign the build again with a profile downloaded from the Apple Developer portal.`
+      `${profilePath} is not a readable provisioning profile (${String(error)}); sign the build again with a profile downloaded from the Apple Developer portal.`
     )
   }
 }
