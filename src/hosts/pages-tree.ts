@@ -122,7 +122,9 @@ export function classifyGitFailure(output: string): GitFailure {
     return 'auth'
   }
   if (
-    /repository not found|returned error: 404|does not appear to be a git repository/.test(text)
+    /repository '.*' not found|repository not found|returned error: 404|does not appear to be a git repository/.test(
+      text
+    )
   ) {
     return 'not-found'
   }

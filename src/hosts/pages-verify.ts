@@ -1,0 +1,82 @@
+import { explainGitHubError } from '../report/errors.js'
+import type { PagesRepository } from './pages-site.js'
+import { pagesSettingsUrl } from './pages-site.js'
+
+export interface WaitOptions {
+  /** The branch commit holding the build. */
+  commit: string
+  /** The manifest URL iOS will fetch. */
+  manifestUrl: string
+  timeoutMs: number
+  /** Between polls (default 5 s). */
+  intervalMs?: number
+  sleep: (ms: number) => Promise<void>
+  now: () => number
+}
+
+type Probe = { ok: true } | { ok: false; redirect?: string; status?: number }
+
+/**
+ * Waits until GitHub Pages serves the build: polls the latest Pages build and, once a build is
+ * done, HEADs the manifest the way iOS fetches it (no redirects). A later run's push may be built
+ * instead of ours; it contains our build too, so a 200 for our manifest is what counts. Returns
+ * warnings (a failed Pages build, a redirect, a timeout); never throws for a slow site.
+ */
+export async function waitUntilServed(
+  repository: PagesRepository,
+  options: WaitOptions
+): Promise<string[]> {
+  const { octokit, owner, repo } = repository
+  const interval = options.intervalMs ?? 5000
+  const deadline = options.now() + options.timeoutMs
+  const settingsUrl = pagesSettingsUrl(repository)
+  for (;;) {
+    let build: { status: string; commit: string; error: { message: string | null } } | undefined
+    try {
+      build = (await octokit.rest.repos.getLatestPagesBuild({ owner, repo })).data
+    } catch (error) {
+      // 404: no build yet (Pages just enabled). Anything else: the check is given up.
+      if ((error as { status?: unknown }).status !== 404) {
+        return [`Could not check the Pages build: ${explainGitHubError(error, 'pages').message}`]
+      }
+    }
+    if (build?.commit === options.commit && build.status === 'errored') {
+      return [
+        `GitHub Pages failed to build commit ${options.commit.slice(0, 12)}: ${build.error.message ?? 'no reason given'}; see ${settingsUrl}.`
+      ]
+    }
+    if (build?.status === 'built') {
+      const probe = await head(options.manifestUrl)
+      if (probe.ok) return []
+      if (probe.redirect) {
+        return [
+          `${options.manifestUrl} answers ${probe.status} redirecting to ${probe.redirect}, but iOS does not follow redirects for the manifest: set base-url to the address the site is finally served from.`
+        ]
+      }
+    }
+    if (options.now() >= deadline) {
+      return [
+        `GitHub Pages did not serve ${options.manifestUrl} within ${Math.round(options.timeoutMs / 1000)} s; the build may still go live shortly (see the "pages build and deployment" workflow and ${settingsUrl}).`
+      ]
+    }
+    await options.sleep(interval)
+  }
+}
+
+async function head(url: string): Promise<Probe> {
+  try {
+    const response = await fetch(url, {
+      method: 'HEAD',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(30_000)
+    })
+    if (response.status === 200) return { ok: true }
+    const location = response.headers.get('location')
+    return location
+      ? { ok: false, redirect: location, status: response.status }
+      : { ok: false, status: response.status }
+  } catch {
+    // Not reachable yet (DNS or certificate of a new custom domain): keep waiting.
+    return { ok: false }
+  }
+}
