@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -309,6 +310,50 @@ describe('createPagesStore', () => {
     expect(await server.git(repo).text(['rev-parse', 'gh-pages'])).toBe(tip)
   })
 
+  it.each(['keep', 'squash'] as const)(
+    'history %s: when another run pushes between fetch and push, plans again on its tip and loses nothing',
+    async (history) => {
+      await publish('main', '1-1')
+      // The other run's commit, ready to land on the branch while our update is planning.
+      const git = server.git(repo)
+      const index = { GIT_INDEX_FILE: join(scratch, `race-${repoCount}.index`) }
+      await git.run(['read-tree', 'gh-pages'], { env: index })
+      const json = await git.text(['hash-object', '-w', '--stdin'], {
+        input: JSON.stringify(record('pr-9', '9-1'))
+      })
+      await git.run(
+        ['update-index', '--add', '--cacheinfo', `100644,${json},ota/pr-9/9-1/build.json`],
+        {
+          env: index
+        }
+      )
+      const tree = await git.text(['write-tree'], { env: index })
+      const theirs = await git.text(['commit-tree', tree, '-p', 'gh-pages', '-m', 'other run'])
+
+      const { plan, seen } = addBuildPlan(await buildFiles('main', '2-1'), 'main')
+      const racingPlan = (current: BuildRecord[]) => {
+        if (seen.length === 0) {
+          execFileSync('git', ['update-ref', 'refs/heads/gh-pages', theirs], {
+            env: { ...process.env, GIT_DIR: server.path(repo) }
+          })
+        }
+        return plan(current)
+      }
+      await store({ history }).update('ota', racingPlan, 'Publish main 2-1')
+
+      expect(seen.map((current) => current.map((build) => build.buildId).sort())).toEqual([
+        ['1-1'],
+        ['1-1', '9-1']
+      ])
+      expect(buildDirs(await branchFiles())).toEqual([
+        'ota/main/1-1',
+        'ota/main/2-1',
+        'ota/pr-9/9-1'
+      ])
+      expect(await parentsOf('gh-pages')).toEqual(history === 'keep' ? [theirs] : [])
+    }
+  )
+
   it('six publishers started at once all end up on the branch', async () => {
     await publish('main', '0-1')
     await Promise.all(
@@ -407,6 +452,16 @@ describe('createPagesStore', () => {
     expect(fetched).toBeLessThan(16 * 1024)
     expect(sent).toBeLessThan(16 * 1024)
     expect(buildDirs(await branchFiles())).toHaveLength(11)
+
+    // Squash rewrites the branch as one commit over the same blobs: still nothing large moves.
+    const beforeSquash = server.requests.length
+    await publish('main', '12-1', { history: 'squash' })
+    const squashTraffic = server.requests
+      .slice(beforeSquash)
+      .reduce((sum, r) => sum + r.bytesIn + r.bytesOut, 0)
+    expect(squashTraffic).toBeLessThan(32 * 1024)
+    expect(await parentsOf('gh-pages')).toEqual([])
+    expect(buildDirs(await branchFiles())).toHaveLength(12)
   })
 
   it('refuses a file of 100 MiB or more before any push, and warns from 50 MiB', async () => {

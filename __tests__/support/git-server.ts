@@ -56,6 +56,8 @@ export interface GitServer {
   git(fullName: string): Git
   /** `${url}/<owner>/<repo>.git` */
   remote(fullName: string): string
+  /** The bare repository's folder on disk. */
+  path(fullName: string): string
   close(): Promise<void>
 }
 
@@ -181,6 +183,7 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     requests,
     git,
     remote: (fullName) => `${url}/${fullName}.git`,
+    path: gitDir,
     async createRepo(fullName) {
       await mkdir(gitDir(fullName), { recursive: true })
       const repo = git(fullName)

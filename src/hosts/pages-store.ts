@@ -87,7 +87,8 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
     const work = await mkdtemp(join(options.tempDir, 'ipa-ota-pages-'))
     try {
       const git = createGit({ gitDir: work, env: gitAuthEnv(options.token), secrets })
-      await git.run(['init', '--bare', '--quiet'])
+      // No template: a runner's template could install hooks that would run on push.
+      await git.run(['init', '--bare', '--quiet', '--template='])
       await git.run(['remote', 'add', 'origin', options.remoteUrl])
       const session = new UpdateSession(git, work, branch, dir, options.history)
       const warned = new Set<string>()
@@ -157,11 +158,10 @@ async function checkChanges(changes: SiteChanges): Promise<string[]> {
 }
 
 function logChanges(branch: string, commit: string, changes: SiteChanges, attempt: number): void {
-  core.startGroup(`Pushed ${commit.slice(0, 12)} to branch ${branch}`)
-  for (const removed of changes.removeDirs) core.info(`removed ${removed}/`)
-  for (const file of changes.write) core.info(`wrote ${file.path} (${file.size} bytes)`)
-  if (attempt > 1) core.info(`pushed on attempt ${attempt}`)
-  core.endGroup()
+  for (const removed of changes.removeDirs) core.info(`Removed ${removed}/`)
+  core.info(
+    `Pushed ${changes.write.length} file(s) to branch ${branch} as ${commit.slice(0, 12)}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`
+  )
 }
 
 function explain(
@@ -313,7 +313,10 @@ class UpdateSession {
     const tree = await this.git.text(['write-tree', '--missing-ok'], { env: index })
     if (tip && tree === tip.tree) return undefined
     const parents = tip && this.history === 'keep' ? ['-p', tip.commit] : []
-    return this.git.text(['commit-tree', tree, ...parents], { env: BOT, input: message })
+    return this.git.text(['commit-tree', '--no-gpg-sign', tree, ...parents], {
+      env: BOT,
+      input: message
+    })
   }
 
   /** Pushes `commit` as the branch; squash replaces it only if nobody pushed since the fetch. */
