@@ -1,6 +1,7 @@
 // npm run screenshots: writes docs/install-page.png, docs/install-page-desktop.png and
-// docs/pr-comment.png from scripts/screenshots.ts, which esbuild bundles for plain Node first
-// (its imports are TypeScript with .js suffixes, which Node's type stripping does not resolve).
+// docs/pr-comment.png (or into the folder given as the argument) from scripts/screenshots.ts,
+// which esbuild bundles for plain Node first (its imports are TypeScript with .js suffixes, which
+// Node's type stripping does not resolve).
 import { build } from 'esbuild'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
@@ -22,9 +23,9 @@ try {
     logLevel: 'warning'
   })
   const { writeScreenshots } = await import(pathToFileURL(outfile).href)
-  const docs = join(root, 'docs')
-  await mkdir(docs, { recursive: true })
-  for (const path of await writeScreenshots(docs)) console.log(`Wrote ${relative(root, path)}`)
+  const out = process.argv[2] === undefined ? join(root, 'docs') : resolve(process.argv[2])
+  await mkdir(out, { recursive: true })
+  for (const path of await writeScreenshots(out)) console.log(`Wrote ${relative(root, path)}`)
 } finally {
   await rm(dir, { recursive: true, force: true })
 }

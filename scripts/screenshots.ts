@@ -79,16 +79,27 @@ export function pngSize(view: View): { width: number; height: number } {
   }
 }
 
-/** A pull request's third build; the two before it make the comment's history. */
-const BUILDS = [
-  { build: '43', sha: '4f1c2d3e5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d', hoursAgo: 0 },
+interface SampleBuild {
+  build: string
+  sha: string
+  hoursAgo: number
+}
+
+/** A pull request's third build… */
+const SHOWN: SampleBuild = {
+  build: '43',
+  sha: '4f1c2d3e5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d',
+  hoursAgo: 0
+}
+/** …and the two before it, newest first, for the comment's history. */
+const EARLIER: SampleBuild[] = [
   { build: '42', sha: '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d', hoursAgo: 3 },
   { build: '41', sha: '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b', hoursAgo: 26 }
-] as const
+]
 
 const NOTES = 'Dark mode for the settings screen.\nFixed the crash when signing out offline.'
 
-function source(build: (typeof BUILDS)[number]): SourceInfo {
+function source(build: SampleBuild): SourceInfo {
   return {
     serverUrl: 'https://github.com',
     repository: 'acme/sample-app',
@@ -172,31 +183,26 @@ export async function prepareScreens(): Promise<Screens> {
   const work = await mkdtemp(join(tmpdir(), 'ipa-ota-screens-'))
   try {
     const ipa = join(work, 'Sample.ipa')
-    await writeSampleIpa(ipa, { name: 'Sample', version: '1.4', build: BUILDS[0].build, now: NOW })
+    await writeSampleIpa(ipa, { name: 'Sample', version: '1.4', build: SHOWN.build, now: NOW })
     const info = await readIpa(ipa)
     const ipaBytes = await readFile(ipa)
 
-    const sites: BuildSite[] = []
-    for (const build of BUILDS) {
-      const made = new Date(NOW.getTime() - build.hoursAgo * 3_600_000)
-      sites.push(
-        await buildSite(
-          { ...info, app: { ...info.app, build: build.build } },
-          {
-            urlFor: (path) => `${BASE_URL}/${path}`,
-            root: 'ota',
-            channel: 'pr-17',
-            buildId: `${build.build}-1`,
-            source: source(build),
-            notes: NOTES,
-            qr: 'page',
-            now: made
-          }
-        )
+    const siteOf = (build: SampleBuild) =>
+      buildSite(
+        { ...info, app: { ...info.app, build: build.build } },
+        {
+          urlFor: (path) => `${BASE_URL}/${path}`,
+          root: 'ota',
+          channel: 'pr-17',
+          buildId: `${build.build}-1`,
+          source: source(build),
+          notes: NOTES,
+          qr: 'page',
+          now: new Date(NOW.getTime() - build.hoursAgo * 3_600_000)
+        }
       )
-    }
-    const [site, ...earlier] = sites
-    if (site === undefined) throw new Error('no build')
+    const site = await siteOf(SHOWN)
+    const earlier = await Promise.all(EARLIER.map(siteOf))
     const history = earlier.map((each) => each.record)
     const warnings = checkInstallable(judge(info, NOW), 'error')
     const comment = renderComment({
@@ -208,7 +214,7 @@ export async function prepareScreens(): Promise<Screens> {
     })
 
     const files = new Map<string, Buffer | string>([['comment.html', commentDocument(comment)]])
-    for (const file of sites.flatMap((each) => each.files)) {
+    for (const file of [site, ...earlier].flatMap((each) => each.files)) {
       files.set(file.path, Buffer.isBuffer(file.content) ? file.content : ipaBytes)
     }
     const server = await serveFiles(files)
