@@ -122,7 +122,11 @@ export interface ChildRun {
  * Runs a TypeScript snippet (imports relative to the project root) in a fresh Node process, bundled
  * with esbuild the way dist/ is, so a test can measure the memory of that process alone.
  */
-export async function runInChild(source: string, args: string[]): Promise<ChildRun> {
+export async function runInChild(
+  source: string,
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<ChildRun> {
   const dir = await mkdtemp(join(tmpdir(), 'child-'))
   try {
     const outfile = join(dir, 'child.mjs')
@@ -144,7 +148,8 @@ export async function runInChild(source: string, args: string[]): Promise<ChildR
       }
     })
     const { stdout } = await promisify(execFile)(process.execPath, [outfile, ...args], {
-      maxBuffer: 16 * 1024 * 1024
+      maxBuffer: 16 * 1024 * 1024,
+      env: { ...process.env, ...env }
     })
     const match = /\nmaxRSS=(\d+)$/.exec(stdout)
     if (!match?.[1]) throw new Error(`The child printed no maxRSS:\n${stdout}`)
