@@ -4,6 +4,7 @@ import type { Octokit } from '../github.js'
 import type { Settings } from '../inputs.js'
 import { createDirectoryHost } from './directory.js'
 import { createPagesHost } from './pages.js'
+import { createReleaseHost } from './release.js'
 import { createS3Host } from './s3.js'
 import type { Host } from './types.js'
 
@@ -39,7 +40,11 @@ export function createHost(
         tempDir: context.tempDir
       })
     case 'release':
-      throw new UserError('host: release is not available yet.')
+      return createReleaseHost({
+        ...repository(context, octokit, 'release'),
+        tagTemplate: settings.releaseTag,
+        path: settings.path
+      })
   }
 }
 
