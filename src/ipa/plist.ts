@@ -34,7 +34,10 @@ export function isBinaryPlist(data: Uint8Array): boolean {
  */
 export function parsePlist(data: Uint8Array, source: string): PlistValue {
   try {
-    return isBinaryPlist(data) ? parseBinaryPlist(data) : parseXmlPlist(decodeXml(data))
+    if (isBinaryPlist(data)) return parseBinaryPlist(data)
+    const xml = decodeXml(data)
+    assertXmlDepth(xml)
+    return parseXmlPlist(xml)
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw new UserError(
@@ -62,6 +65,21 @@ export function isPlistDict(value: PlistValue | undefined): value is PlistDict {
     !(value instanceof Date) &&
     !(value instanceof Uint8Array)
   )
+}
+
+/**
+ * The XML parser and plist both recurse once per level, so a deeply nested document (40 000
+ * levels fit in the 1 MiB cap) costs hundreds of MB and seconds before it overflows the stack.
+ * Counting container tags first refuses it at once; a tag hidden in a comment or CDATA can only
+ * make the count too high, and the parser still refuses anything this lets through.
+ */
+function assertXmlDepth(xml: string): void {
+  let depth = 0
+  for (const [, close, selfClosing] of xml.matchAll(/<(\/?)(?:array|dict)\b[^>]*?(\/?)>/g)) {
+    if (close) depth--
+    else if (!selfClosing) depth++
+    if (depth > MAX_DEPTH) throw new PlistError('nested too deeply')
+  }
 }
 
 /** XML plists are UTF-8 unless they start with a UTF-16 byte-order mark. */
