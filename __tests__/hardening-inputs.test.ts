@@ -1,0 +1,143 @@
+/**
+ * Bad inputs through the bundled action: each is refused with one clear error before any work —
+ * no request to GitHub or git, nothing written to the workspace or RUNNER_TEMP.
+ */
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startGitServer, type GitServer } from './support/git-server.js'
+import { startGitHub, type GitHubStandIn } from './support/github-server.js'
+import { runAction } from './support/runner.js'
+import { writeSampleIpa } from './support/sample-ipa.js'
+
+const TOKEN = 'ghs_hardeningInputs0123456789abcdefgh'
+
+let work: string
+let sampleIpa: string
+let github: GitHubStandIn
+let git: GitServer
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'hardening-inputs-'))
+  sampleIpa = join(work, 'Sample.ipa')
+  await writeSampleIpa(sampleIpa)
+  github = await startGitHub({ token: TOKEN })
+  git = await startGitServer({ tokens: { [TOKEN]: 'write' } })
+  await git.createRepo('octo/app')
+})
+
+afterAll(async () => {
+  await github?.close()
+  await git?.close()
+  await rm(work, { recursive: true, force: true })
+})
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort()
+}
+
+interface Case {
+  name: string
+  inputs: Record<string, string>
+  /** IPAs placed in the workspace before the run. */
+  ipas?: string[]
+  error: RegExp
+}
+
+const CASES: Case[] = [
+  {
+    name: 'an http base-url',
+    inputs: { 'base-url': 'http://builds.example.com/' },
+    error: /Input base-url is "http:\/\/builds\.example\.com\/": iOS installs only over https/
+  },
+  {
+    name: 'a base-url that is not a URL',
+    inputs: { 'base-url': 'builds.example.com' },
+    error:
+      /Input base-url is "builds\.example\.com", which is not a URL: give an https:\/\/ address\./
+  },
+  {
+    name: 'an unknown host',
+    inputs: { host: 'ftp' },
+    error:
+      /Input host is "ftp", which is not one of pages, directory, s3, release: use one of those\./
+  },
+  {
+    name: 'a negative keep',
+    inputs: { keep: '-3' },
+    error: /Input keep is "-3": it must be a whole number of at least 1\./
+  },
+  {
+    name: 'a keep that is not a number',
+    inputs: { keep: '10; rm -rf /' },
+    error: /Input keep is "10; rm -rf \/": it must be a whole number/
+  },
+  {
+    name: 'a glob matching nothing',
+    inputs: { ipa: 'build/*.ipa' },
+    error: /Input ipa "build\/\*\.ipa" matches no file: check the path of the exported \.ipa/
+  },
+  {
+    name: 'a glob matching two files',
+    inputs: { ipa: 'build/*.ipa' },
+    ipas: ['build/App.ipa', 'build/App-copy.ipa'],
+    error:
+      /Input ipa "build\/\*\.ipa" matches 2 files \(.*App.*\.ipa, .*App.*\.ipa\): narrow it to exactly one \.ipa\./
+  },
+  {
+    name: 'a channel that would escape its folder',
+    inputs: { channel: '../x' },
+    error: /The channel "\.\.\/x" would point outside its folder; use a plain name/
+  },
+  {
+    name: 'a Windows-style escaping channel',
+    inputs: { channel: 'a\\..\\..\\x' },
+    error: /The channel "a\\\.\.\\\.\.\\x" would point outside its folder/
+  },
+  {
+    name: 'a path that would escape the site',
+    inputs: { path: '../../etc' },
+    error:
+      /The site path "\.\.\/\.\.\/etc" would point outside the site; use a folder such as "ota"\./
+  }
+]
+
+describe('bad inputs are refused before any work', () => {
+  it.each(CASES)('$name', async (testCase) => {
+    const workspace = await mkdtemp(join(work, 'workspace-'))
+    const temp = await mkdtemp(join(work, 'temp-'))
+    for (const ipa of testCase.ipas ?? []) {
+      await mkdir(join(workspace, ipa, '..'), { recursive: true })
+      await copyFile(sampleIpa, join(workspace, ipa))
+    }
+    const before = await filesUnder(workspace)
+    const requestsBefore = { github: github.requests.length, git: git.requests.length }
+
+    const run = await runAction({
+      inputs: {
+        ipa: sampleIpa,
+        'base-url': 'https://octo.github.io/app/',
+        ...testCase.inputs
+      },
+      token: TOKEN,
+      cwd: workspace,
+      env: { GITHUB_API_URL: github.url, GITHUB_SERVER_URL: git.url, RUNNER_TEMP: temp }
+    })
+
+    expect(run.code).toBe(1)
+    expect(run.errors).toHaveLength(1)
+    expect(run.errors[0]).toMatch(testCase.error)
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+    // Before any work: the IPA was not even opened, nothing was asked or written.
+    expect(run.stdout).not.toContain('::group::Read the IPA')
+    expect(github.requests.slice(requestsBefore.github)).toEqual([])
+    expect(git.requests.slice(requestsBefore.git)).toEqual([])
+    expect(await filesUnder(workspace)).toEqual(before)
+    expect(await filesUnder(temp)).toEqual([])
+  })
+})
