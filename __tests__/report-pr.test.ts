@@ -1,0 +1,255 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { UserError } from '../src/errors.js'
+import { createOctokit, type Octokit } from '../src/github.js'
+import { commentMarker } from '../src/report/comment.js'
+import {
+  findPullRequests,
+  postComment,
+  postRemovedComment,
+  upsertComment
+} from '../src/report/pr.js'
+import {
+  installCommentsFake,
+  startGitHub,
+  type CommentsFake,
+  type GitHubStandIn,
+  type StartOptions
+} from './support/github-server.js'
+import { buildRecord } from './support/github-records.js'
+
+const TOKEN = 'ghs_reportTestToken'
+const REPO = { owner: 'octo', repo: 'app' }
+const NOW = new Date('2025-03-02T12:00:00Z')
+const MARKER = commentMarker('com.example.app')
+
+let gh: GitHubStandIn
+let store: CommentsFake
+let octokit: Octokit
+
+async function setUp(
+  login = 'github-actions[bot]',
+  fault?: StartOptions['fault']
+) {
+  gh = await startGitHub({ token: TOKEN, fault })
+  store = installCommentsFake(gh, { login })
+  octokit = createOctokit(TOKEN, gh.url, 0)
+}
+
+afterEach(async () => {
+  expect(gh.violations).toEqual([])
+  await gh.close()
+})
+
+const seed = (body: string, login?: string, type?: 'User' | 'Bot') =>
+  store.add({ ...REPO, issueNumber: 12, body, login, type })
+
+describe('upsertComment', () => {
+  beforeEach(() => setUp())
+
+  it('creates the comment on the first run and updates the same one on the next', async () => {
+    const first = buildRecord('34-1')
+    const url1 = await postComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      record: first,
+      history: [],
+      warnings: [],
+      now: NOW
+    })
+    const second = buildRecord('35-1', { createdAt: '2025-03-02T11:00:00Z' })
+    const url2 = await postComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      record: second,
+      history: [first],
+      warnings: [],
+      now: NOW
+    })
+
+    const comments = store.on('octo', 'app', 12)
+    expect(comments).toHaveLength(1)
+    expect(url2).toBe(url1)
+    expect(url1).toBe(`https://github.com/octo/app/issues/12#issuecomment-${comments[0]?.id}`)
+    const body = comments[0]?.body ?? ''
+    expect(body.startsWith(MARKER)).toBe(true)
+    expect(body).toContain('https://octo.github.io/app/ota/pr-12/35-1/qr.png')
+    expect(body).toContain('<a href="https://octo.github.io/app/ota/pr-12/34-1/">') // history
+    expect(gh.requests.map((r) => r.operationId)).toEqual([
+      'users/get-authenticated',
+      'issues/list-comments',
+      'issues/create-comment',
+      'users/get-authenticated',
+      'issues/list-comments',
+      'issues/update-comment'
+    ])
+  })
+
+  it('finds our comment on the last page among 150 others and updates it', async () => {
+    for (let i = 0; i < 150; i++) seed(`comment ${i}`, i % 2 ? 'reviewer' : 'ci-bot[bot]')
+    const ours = seed(`${MARKER}\nold build`)
+
+    const result = await upsertComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      key: 'com.example.app',
+      body: `${MARKER}\nnew`
+    })
+
+    expect(result).toMatchObject({ id: ours.id, created: false })
+    expect(store.on('octo', 'app', 12)).toHaveLength(151)
+    expect(ours.body).toBe(`${MARKER}\nnew`)
+    const lists = gh.requests.filter((r) => r.operationId === 'issues/list-comments')
+    expect(lists.map((r) => [r.query.get('per_page'), r.query.get('page') ?? '1'])).toEqual([
+      ['100', '1'],
+      ['100', '2']
+    ])
+  })
+
+  it('never edits a comment by someone else that quotes our marker', async () => {
+    const quote = seed(`${MARKER}\nlook at this`, 'mallory')
+    const otherBot = seed(`${MARKER}\ncopied`, 'other-app[bot]', 'Bot')
+
+    const result = await upsertComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      key: 'com.example.app',
+      body: `${MARKER}\nours`
+    })
+
+    expect(result.created).toBe(true)
+    expect(quote.body).toBe(`${MARKER}\nlook at this`)
+    expect(otherBot.body).toBe(`${MARKER}\ncopied`)
+    expect(store.on('octo', 'app', 12).map((c) => c.login)).toEqual([
+      'mallory',
+      'other-app[bot]',
+      'github-actions[bot]'
+    ])
+    expect(gh.requests.some((r) => r.operationId === 'issues/update-comment')).toBe(false)
+  })
+
+  it('gives two apps in one pull request two comments', async () => {
+    const app = buildRecord('34-1')
+    const watch = buildRecord('34-1', { app: { bundleId: 'com.example.other', name: 'Other' } })
+    await postComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      record: app,
+      history: [],
+      warnings: [],
+      now: NOW
+    })
+    await postComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      record: watch,
+      history: [],
+      warnings: [],
+      now: NOW
+    })
+    await postComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      record: app,
+      history: [],
+      warnings: ['again'],
+      now: NOW
+    })
+
+    const bodies = store.on('octo', 'app', 12).map((c) => c.body.split('\n')[0])
+    expect(bodies).toEqual([MARKER, commentMarker('com.example.other')])
+    expect(store.on('octo', 'app', 12)[0]?.body).toContain('again')
+  })
+
+  it('rewrites the comment as removed after mode: remove, and posts nothing for an app without one', async () => {
+    const ours = seed(`${MARKER}\nbuild`)
+    const removed = [
+      buildRecord('34-1'),
+      buildRecord('35-1', { createdAt: '2025-03-02T00:00:00Z' })
+    ]
+    const other = buildRecord('1-1', { app: { bundleId: 'com.example.none' } })
+
+    const urls = await postRemovedComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      removed: [...removed, other]
+    })
+
+    expect(urls).toEqual([`https://github.com/octo/app/issues/12#issuecomment-${ours.id}`])
+    expect(store.on('octo', 'app', 12)).toHaveLength(1)
+    expect(ours.body.startsWith(MARKER)).toBe(true)
+    expect(ours.body.match(/<del>[^<]*<\/del>/g)).toEqual([
+      '<del>1&#46;4&#46;0 &#40;35&#41;</del>',
+      '<del>1&#46;4&#46;0 &#40;34&#41;</del>'
+    ])
+  })
+})
+
+describe('upsertComment with a personal token', () => {
+  beforeEach(() => setUp('octocat'))
+
+  it('updates the comment written by the token’s user, found through GET /user', async () => {
+    const actions = seed(`${MARKER}\nby actions`, 'github-actions[bot]', 'Bot')
+    const mine = seed(`${MARKER}\nby me`)
+
+    const result = await upsertComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      key: 'com.example.app',
+      body: `${MARKER}\nnew`
+    })
+
+    expect(result).toMatchObject({ id: mine.id, created: false })
+    expect(actions.body).toBe(`${MARKER}\nby actions`)
+  })
+})
+
+describe('upsertComment refused', () => {
+  beforeEach(() =>
+    setUp('github-actions[bot]', (req) =>
+      req.operationId === 'issues/create-comment'
+        ? {
+            status: 403,
+            body: {
+              message: 'Resource not accessible by integration',
+              documentation_url:
+                'https://docs.github.com/rest/issues/comments#create-an-issue-comment'
+            },
+            headers: { 'x-github-request-id': 'C0DE:1234:5678' }
+          }
+        : undefined
+    )
+  )
+
+  it('names the missing permission and GitHub’s request id', async () => {
+    const attempt = upsertComment(octokit, { ...REPO, issueNumber: 12, key: 'k', body: 'b' })
+
+    await expect(attempt).rejects.toThrow(UserError)
+    await expect(attempt).rejects.toThrow(
+      /^GitHub refused to comment on the pull request: 403 Resource not accessible by integration \(POST \/repos\/octo\/app\/issues\/12\/comments\) \(GitHub request id C0DE:1234:5678\); give the workflow job "permissions: pull-requests: write"/
+    )
+    await attempt.catch((error: Error) => expect(error.message).not.toContain(TOKEN))
+  })
+})
+
+describe('findPullRequests', () => {
+  beforeEach(() => setUp())
+
+  it('returns the open pull requests whose head is the pushed commit', async () => {
+    const sha = 'a'.repeat(40)
+    const pull = (number: number, state: string, head = sha) => ({
+      number,
+      state,
+      head: { sha: head }
+    })
+    gh.handle('repos/list-pull-requests-associated-with-commit', (req) => ({
+      status: 200,
+      body:
+        req.params.commit_sha === sha
+          ? [pull(9, 'open'), pull(3, 'open'), pull(5, 'closed'), pull(7, 'open', 'b'.repeat(40))]
+          : []
+    }))
+
+    expect(await findPullRequests(octokit, { ...REPO, sha })).toEqual([3, 9])
+    expect(gh.requests.at(-1)?.path).toBe(`/repos/octo/app/commits/${sha}/pulls`)
+  })
+})

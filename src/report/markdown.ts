@@ -1,0 +1,131 @@
+/**
+ * Escaping for GitHub-flavoured Markdown that may hold HTML (comments, job summaries). Written by
+ * hand: Markdown libraries render Markdown, none escapes text for it, and GitHub adds its own
+ * rules on top (mentions, emoji, alerts) that no library knows.
+ */
+
+/** Bidirectional controls (RTL overrides can make text read differently than it is). */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+/** C0 and C1 controls except tab and newline, and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
+/** All ASCII punctuation: any of it may start Markdown or HTML syntax. */
+const PUNCTUATION = /[!-/:-@[-`{-~]/g
+const ZERO_WIDTH_JOINER = '\u200D'
+
+/**
+ * Text from the IPA or the inputs as inline Markdown that shows exactly that text: every ASCII
+ * punctuation mark becomes a numeric character reference, which Markdown and HTML decode to
+ * the character without giving it meaning (no link, no tag, no emphasis, no comment). GitHub
+ * finds @mentions in the rendered text, so a zero-width joiner after each `@` keeps anyone from
+ * being notified. Newlines become `<br>`, so the text never starts a Markdown block.
+ */
+export function escapeText(text: string): string {
+  return clean(text)
+    .replace(
+      PUNCTUATION,
+      (char) => `&#${char.charCodeAt(0)};${char === '@' ? ZERO_WIDTH_JOINER : ''}`
+    )
+    .replace(/\t/g, ' ')
+    .replace(/\n/g, '<br>')
+}
+
+/** Removes controls and direction overrides; unifies line breaks to \n. */
+export function clean(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(BIDI, '')
+    .replace(CONTROL, '')
+}
+
+/** A value for a double-quoted HTML attribute. */
+export function escapeAttribute(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+}
+
+/**
+ * The URL, normalised, when it is an absolute URL with one of `protocols` (https only by
+ * default), else undefined: a `javascript:` or relative URL never becomes a link or image.
+ */
+export function safeUrl(url: string | undefined, protocols = ['https:']): string | undefined {
+  if (url === undefined) return undefined
+  try {
+    const parsed = new URL(url)
+    return protocols.includes(parsed.protocol) ? parsed.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** `<a href="url">text</a>`; just the escaped text when the URL is not safe. */
+export function link(url: string | undefined, text: string, protocols?: string[]): string {
+  const href = safeUrl(url, protocols)
+  return href === undefined
+    ? escapeText(text)
+    : `<a href="${escapeAttribute(href)}">${escapeText(text)}</a>`
+}
+
+/** `<img>` of a safe URL, or '' when the URL is not safe. */
+export function image(url: string | undefined, alt: string, size: number): string {
+  const src = safeUrl(url)
+  return src === undefined
+    ? ''
+    : `<img src="${escapeAttribute(src)}" width="${size}" height="${size}" alt="${escapeAttribute(clean(alt).replace(/\n/g, ' '))}">`
+}
+
+/**
+ * A fenced code block of one line (GitHub gives it a copy button). Its content is shown
+ * literally, so it only has to be kept inside the fence: the fence is longer than any run of
+ * backticks in the text, and line breaks are removed.
+ */
+export function codeBlock(text: string): string {
+  const line = clean(text).replace(/\n/g, ' ')
+  const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(Math.max(3, longestRun + 1))
+  return `${fence}text\n${line}\n${fence}`
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+export function graphemeCount(text: string): number {
+  return Array.from(graphemes.segment(text)).length
+}
+
+/** At most `max` user-perceived characters (an emoji or accented letter is never split), with … when cut. */
+export function truncate(text: string, max: number): string {
+  const parts = Array.from(graphemes.segment(text), (s) => s.segment)
+  return parts.length <= max ? text : `${parts.slice(0, Math.max(0, max - 1)).join('')}…`
+}
+
+/** `2025-01-31 14:05 UTC`, or the text itself when it is not a date. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime())
+    ? iso
+    : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+/** `2025-01-31`, or the text itself when it is not a date. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString().slice(0, 10)
+}
+
+/** `12.3 MB` (decimal units, like the Finder and the App Store). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`
+  const units = ['kB', 'MB', 'GB', 'TB']
+  let value = bytes
+  let unit = ''
+  for (const next of units) {
+    value /= 1000
+    unit = next
+    if (value < 1000) break
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${unit}`
+}
