@@ -52,7 +52,8 @@ function isHttpError(error: unknown): error is HttpError {
  */
 export function explainGitHubError(error: unknown, action: GitHubAction): UserError {
   const { doing, permission, notFound } = ACTIONS[action]
-  if (!isHttpError(error)) {
+  // Octokit reports a network failure as status 500 without a response.
+  if (!isHttpError(error) || error.response === undefined) {
     const reason = error instanceof Error ? error.message : String(error)
     return new UserError(
       `Could not reach GitHub to ${doing}: ${oneLine(reason)}; check the network and GITHUB_API_URL, then re-run the job.`,
