@@ -26,10 +26,7 @@ let gh: GitHubStandIn
 let store: CommentsFake
 let octokit: Octokit
 
-async function setUp(
-  login = 'github-actions[bot]',
-  fault?: StartOptions['fault']
-) {
+async function setUp(login = 'github-actions[bot]', fault?: StartOptions['fault']) {
   gh = await startGitHub({ token: TOKEN, fault })
   store = installCommentsFake(gh, { login })
   octokit = createOctokit(TOKEN, gh.url, 0)
