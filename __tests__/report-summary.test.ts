@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { outputValues, setOutputs } from '../src/report/outputs.js'
-import { writeSkippedSummary, writeSummary } from '../src/report/summary.js'
+import { writeRemovedSummary, writeSkippedSummary, writeSummary } from '../src/report/summary.js'
 import { buildRecord } from './support/github-records.js'
 
 const markdown = new MarkdownIt({ html: true, linkify: true })
@@ -70,6 +70,22 @@ describe('writeSummary', () => {
     expect(await readFile(summaryFile, 'utf8')).toBe(
       '### ⏭️ ipa-ota skipped\n\nPull requests from forks get a read&#45;only token &#60;b&#62;&#64;\u200Dsomeone&#60;&#47;b&#62;&#46;\n\n'
     )
+  })
+})
+
+describe('writeRemovedSummary', () => {
+  it('lists the removed builds struck out, without links', async () => {
+    await writeRemovedSummary({
+      channel: 'pr-12',
+      removed: [buildRecord('35-1'), buildRecord('34-1', { app: { name: '<i>x</i>' } })]
+    })
+    const html = markdown.render(await readFile(summaryFile, 'utf8'))
+    expect(html).toContain('<h3>🗑️ Channel pr-12: 2 builds removed</h3>')
+    expect(html.match(/<del>.*?<\/del>/g)).toEqual([
+      '<del>Example 1.4.0 (35)</del>',
+      '<del>&lt;i&gt;x&lt;/i&gt; 1.4.0 (34)</del>'
+    ])
+    expect(html).not.toContain('<a ')
   })
 })
 

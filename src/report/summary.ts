@@ -3,10 +3,12 @@ import * as core from '@actions/core'
 import { join } from 'node:path'
 import type { BuildRecord } from '../ota/types.js'
 import { renderBuild } from './comment.js'
-import { escapeText, link } from './markdown.js'
+import { escapeText, formatTime, link, truncate } from './markdown.js'
 
 /** GitHub shows at most 1 MiB of summary per step. */
 const MAX_SUMMARY_LENGTH = 1_000_000
+/** Removed builds listed at most. */
+const MAX_REMOVED_LISTED = 100
 
 export interface SummaryInput {
   record: BuildRecord
@@ -58,4 +60,29 @@ export async function writeSummary(input: SummaryInput): Promise<void> {
 /** Why nothing was published, e.g. a pull request from a fork. */
 export async function writeSkippedSummary(reason: string): Promise<void> {
   await core.summary.addRaw(`### ⏭️ ipa-ota skipped\n\n${escapeText(reason)}\n`, true).write()
+}
+
+/** After mode: remove, the channel and the builds taken off the site (struck out: their links are dead). */
+export function renderRemovedSummary(input: { channel: string; removed: BuildRecord[] }): string {
+  const count = input.removed.length
+  const items = input.removed
+    .slice(0, MAX_REMOVED_LISTED)
+    .map(
+      (r) =>
+        `- <del>${escapeText(`${truncate(r.app.name, 100)} ${truncate(r.app.version, 60)} (${truncate(r.app.build, 60)})`)}</del> · ${escapeText(formatTime(r.createdAt))}`
+    )
+  if (count > MAX_REMOVED_LISTED) items.push(`- …and ${count - MAX_REMOVED_LISTED} more`)
+  return (
+    [
+      `### 🗑️ ${escapeText(`Channel ${input.channel}: ${count} build${count === 1 ? '' : 's'} removed`)}`,
+      ...(items.length > 0 ? [items.join('\n')] : [])
+    ].join('\n\n') + '\n'
+  )
+}
+
+export async function writeRemovedSummary(input: {
+  channel: string
+  removed: BuildRecord[]
+}): Promise<void> {
+  await core.summary.addRaw(renderRemovedSummary(input), true).write()
 }
