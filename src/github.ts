@@ -14,7 +14,8 @@ export function createOctokit(token: string, apiUrl: string, retries = 3): Octok
     token,
     {
       baseUrl: apiUrl,
-      request: { retries },
+      // Not request.retries: plugin-retry would then retry every failure, 403 and 404 included.
+      retry: { retries },
       throttle: {
         onRateLimit: (
           retryAfter: number,
