@@ -15,7 +15,7 @@ import { createDeployment } from './report/deployment.js'
 import { isForkPullRequest } from './report/fork.js'
 import { setOutputs } from './report/outputs.js'
 import { findPullRequests, postComment, postRemovedComment } from './report/pr.js'
-import { writeSkippedSummary, writeSummary } from './report/summary.js'
+import { writeRemovedSummary, writeSkippedSummary, writeSummary } from './report/summary.js'
 
 const FORK_SKIP_REASON =
   'This pull request comes from a fork, so its token is read-only: ipa-ota published nothing and posted no comment. ' +
@@ -126,8 +126,7 @@ async function remove(
       })
     )
   }
-  if (hasSummary())
-    await writeSkippedSummary(`Channel ${channel}: ${plan.removed.length} build(s) removed.`)
+  if (hasSummary()) await writeRemovedSummary({ channel, removed: plan.removed })
   setOutputs(undefined, { skipped: false })
   core.setOutput('channel', channel)
 }
