@@ -75,6 +75,7 @@ describe('upsertComment', () => {
       'users/get-authenticated',
       'issues/list-comments',
       'issues/create-comment',
+      'issues/list-comments',
       'users/get-authenticated',
       'issues/list-comments',
       'issues/update-comment'

@@ -76,7 +76,8 @@ export async function upsertComment(
   target: UpsertTarget
 ): Promise<{ url: string; id: number; created: boolean }> {
   try {
-    const existing = await findOurComment(octokit, target)
+    const identity = await identify(octokit, target.author)
+    const existing = await findOurComment(octokit, target, identity)
     const params = { owner: target.owner, repo: target.repo, body: target.body }
     if (existing !== undefined) {
       const { data } = await octokit.rest.issues.updateComment({ ...params, comment_id: existing })
@@ -86,6 +87,21 @@ export async function upsertComment(
       ...params,
       issue_number: target.issueNumber
     })
+    // Runs racing on one pull request may each have found none and created one. Every run keeps
+    // the oldest (the one later runs find and update) and removes its own duplicate.
+    const oldest = await findOurComment(octokit, target, identity)
+    if (oldest !== undefined && oldest !== data.id) {
+      await octokit.rest.issues.deleteComment({
+        owner: target.owner,
+        repo: target.repo,
+        comment_id: data.id
+      })
+      const { data: kept } = await octokit.rest.issues.updateComment({
+        ...params,
+        comment_id: oldest
+      })
+      return { url: kept.html_url, id: kept.id, created: false }
+    }
     return { url: data.html_url, id: data.id, created: true }
   } catch (error) {
     if (error instanceof UserError) throw error
@@ -93,8 +109,12 @@ export async function upsertComment(
   }
 }
 
-async function findOurComment(octokit: Octokit, target: UpsertTarget): Promise<number | undefined> {
-  const identity = await identify(octokit, target.author)
+/** Our comment with the marker of `target.key`: the oldest, when racing runs made several. */
+async function findOurComment(
+  octokit: Octokit,
+  target: UpsertTarget,
+  identity: Identity
+): Promise<number | undefined> {
   const marker = commentMarker(target.key)
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: target.owner,
@@ -157,7 +177,11 @@ export async function postRemovedComment(
   const urls: string[] = []
   try {
     for (const [key, history] of byKey) {
-      const existing = await findOurComment(octokit, { ...input, key, body: '' })
+      const existing = await findOurComment(
+        octokit,
+        { ...input, key, body: '' },
+        await identify(octokit, input.author)
+      )
       if (existing === undefined) continue
       const { data } = await octokit.rest.issues.updateComment({
         owner: input.owner,
