@@ -1,0 +1,135 @@
+/**
+ * Load: eight runs of the bundled action at once, publishing to the same Pages branch, and
+ * eight updating the comment of the same pull request. Nothing may be lost or duplicated.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startGitServer, type GitServer } from './support/git-server.js'
+import { installCommentsFake, startGitHub, type GitHubStandIn } from './support/github-server.js'
+import { runAction } from './support/runner.js'
+import { writeSampleIpa } from './support/sample-ipa.js'
+
+const TOKEN = 'ghs_hardeningLoad0123456789abcdefghij'
+const SITE = 'https://octo.github.io/app/'
+const RUNS = 8
+
+let work: string
+let ipa: string
+let github: GitHubStandIn
+let git: GitServer | undefined
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'hardening-load-'))
+  ipa = join(work, 'Sample.ipa')
+  await writeSampleIpa(ipa)
+})
+
+afterEach(async () => {
+  expect(github.violations).toEqual([])
+  await github.close()
+  await git?.close()
+  git = undefined
+})
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+const runNumbers = Array.from({ length: RUNS }, (_, i) => String(101 + i))
+
+describe('eight runs at once', () => {
+  it('publish to the same Pages branch: every build is on it afterwards, one commit each', async () => {
+    git = await startGitServer({ tokens: { [TOKEN]: 'write' } })
+    await git.createRepo('octo/app')
+    github = await startGitHub({ token: TOKEN })
+    github.handle('repos/get-pages', () => ({
+      status: 200,
+      body: {
+        url: `${github.url}/repos/octo/app/pages`,
+        status: 'built',
+        cname: null,
+        custom_404: false,
+        html_url: SITE,
+        build_type: 'legacy',
+        source: { branch: 'gh-pages', path: '/' },
+        public: true,
+        https_enforced: true
+      }
+    }))
+    const server = git
+
+    const runs = await Promise.all(
+      runNumbers.map((runNumber) =>
+        runAction({
+          inputs: { ipa, wait: 'false', comment: 'never' },
+          token: TOKEN,
+          cwd: work,
+          env: {
+            GITHUB_API_URL: github.url,
+            GITHUB_SERVER_URL: server.url,
+            GITHUB_RUN_NUMBER: runNumber
+          }
+        })
+      )
+    )
+
+    expect(runs.map((run) => run.errors)).toEqual(runs.map(() => []))
+    expect(runs.map((run) => run.code)).toEqual(runs.map(() => 0))
+    const repo = server.git('octo/app')
+    const files = (await repo.text(['ls-tree', '-r', '--name-only', 'gh-pages'])).split('\n')
+    for (const runNumber of runNumbers) {
+      expect(files).toContain(`ota/main/${runNumber}-1/build.json`)
+      expect(files).toContain(`ota/main/${runNumber}-1/manifest.plist`)
+    }
+    const subjects = (await repo.text(['log', '--format=%s', 'gh-pages'])).split('\n').sort()
+    expect(subjects).toEqual(runNumbers.map((n) => `Sample 1.0 (1) in ota/main/${n}-1`).sort())
+    // The channel index, written last by whichever run pushed last, lists every build.
+    const index = await repo.text(['show', 'gh-pages:ota/main/index.html'])
+    for (const runNumber of runNumbers) expect(index).toContain(`${runNumber}-1/`)
+  })
+
+  it('update the comment of the same pull request: exactly one comment afterwards', async () => {
+    github = await startGitHub({ token: TOKEN })
+    const comments = installCommentsFake(github, { login: 'github-actions[bot]' })
+    const event = {
+      name: 'pull_request',
+      payload: {
+        number: 9,
+        pull_request: {
+          number: 9,
+          head: { sha: 'd'.repeat(40), repo: { full_name: 'octo/app' } },
+          base: { repo: { full_name: 'octo/app' } }
+        }
+      }
+    }
+
+    const runs = await Promise.all(
+      runNumbers.map((runNumber) =>
+        runAction({
+          inputs: {
+            ipa,
+            host: 'directory',
+            'base-url': SITE,
+            'output-dir': join(work, `site-${runNumber}`)
+          },
+          event,
+          token: TOKEN,
+          cwd: work,
+          env: { GITHUB_API_URL: github.url, GITHUB_RUN_NUMBER: runNumber }
+        })
+      )
+    )
+
+    expect(runs.map((run) => run.errors)).toEqual(runs.map(() => []))
+    expect(runs.map((run) => run.stdout.match(/::warning::.*/g) ?? [])).toEqual(runs.map(() => []))
+    const onPr = comments.on('octo', 'app', 9)
+    expect(onPr).toHaveLength(1)
+    // It shows one of the eight builds, and every run's comment-url points at it.
+    expect(onPr[0]!.body).toMatch(/ota\/pr-9\/10[1-8]-1\//)
+    expect(new Set(runs.map((run) => run.outputs['comment-url']))).toEqual(
+      new Set([`https://github.com/octo/app/issues/9#issuecomment-${onPr[0]!.id}`])
+    )
+  })
+})
