@@ -179,8 +179,9 @@ describe('buildSite', () => {
   })
 
   it('publishes without icon files when the IPA has no usable icon', async () => {
+    const warnings: string[] = []
     for (const icon of [undefined, { ...ipaInfo().icon!, png: Buffer.from('broken') }]) {
-      const site = await buildSite(ipaInfo({ icon }), options())
+      const site = await buildSite(ipaInfo({ icon }), options({ warn: (m) => warnings.push(m) }))
       const names = site.files.map((file) => file.path.split('/').pop())
       expect(names).not.toContain('icon.png')
       expect(names).not.toContain('icon-57.png')
@@ -190,6 +191,8 @@ describe('buildSite', () => {
       }
       expect(manifest.items[0]?.assets.map((asset) => asset.kind)).toEqual(['software-package'])
     }
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/is not a PNG that can be resized .*published without an icon/)
   })
 
   it('refuses a host URL that is not https', async () => {

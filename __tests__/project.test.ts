@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -9,18 +9,24 @@ import { actionYml } from './support/action-inputs.js'
 
 const run = promisify(execFile)
 
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort()
+}
+
 describe('the repository as maintainers pin it', () => {
   it('commits a dist/ built from the current src/', async () => {
     const out = await mkdtemp(join(tmpdir(), 'dist-'))
     try {
       await run(process.execPath, ['scripts/bundle.mjs', out])
-      for (const file of ['index.js', 'cli.js']) {
-        const fresh = await readFile(join(out, file), 'utf8')
-        const committed = await readFile(join('dist', file), 'utf8')
-        expect(
-          committed === fresh,
-          `dist/${file} is stale: run npm run bundle and commit dist/`
-        ).toBe(true)
+      const fresh = await listFiles(out)
+      expect(await listFiles('dist'), 'dist/ holds other files than a fresh bundle').toEqual(fresh)
+      for (const file of fresh) {
+        const same = (await readFile(join(out, file))).equals(await readFile(join('dist', file)))
+        expect(same, `dist/${file} is stale: run npm run bundle and commit dist/`).toBe(true)
       }
     } finally {
       await rm(out, { recursive: true, force: true })

@@ -24,7 +24,10 @@ await build({
 })
 await build({
   ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: `${outdir}/cli.js`,
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir,
+  // The CLI loads each command when used; split chunks keep `inspect` from loading the site code.
+  splitting: true,
+  chunkNames: 'cli-chunks/[name]-[hash]',
   banner: { js: `#!/usr/bin/env node\n${requireShim}` }
 })

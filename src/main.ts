@@ -66,6 +66,7 @@ async function publish(
       notes: settings.notes,
       qr: settings.qr,
       now,
+      warn: core.warning,
       retention: {
         keep: settings.keep,
         maxSiteSize: settings.host === 'pages' ? settings.maxSiteSize : undefined

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { IpaInfo } from '../ipa/types.js'
 import { iconFiles, type IconFiles } from './icons.js'
 import { buildDir, buildIdSlug, channelSlug, ipaFileName, sitePath } from './layout.js'
@@ -22,6 +21,8 @@ export interface SiteOptions {
   /** What the QR code encodes: the install page URL, or the itms-services link itself. */
   qr: QrTarget
   now: Date
+  /** Where to report a problem that does not stop publishing (the action: core.warning). */
+  warn?: (message: string) => void
 }
 
 /** The fixed file names of a build folder (the IPA's name comes from the app name). */
@@ -42,16 +43,13 @@ function file(path: string, content: Buffer, contentType: string): SiteFile {
 }
 
 /** An icon that will not decode must not stop the build from being published. */
-function tryIconFiles(info: IpaInfo): IconFiles | undefined {
+function tryIconFiles(info: IpaInfo, warn: (message: string) => void): IconFiles | undefined {
   if (info.icon === undefined) return undefined
   try {
     return iconFiles(info.icon.png)
   } catch (error) {
-    core.debug(
-      `Resizing ${info.icon.path}: ${error instanceof Error ? error.message : String(error)}`
-    )
-    core.warning(
-      `The app icon ${info.icon.path} is not a PNG that can be resized, so the build is published without an icon.`
+    warn(
+      `The app icon ${info.icon.path} is not a PNG that can be resized (${error instanceof Error ? error.message : String(error)}), so the build is published without an icon.`
     )
     return undefined
   }
@@ -83,7 +81,7 @@ export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<Bu
   const urlOf = (name: string) =>
     assertPublicHttpsUrl(options.urlFor(sitePath(dir, name)), 'published build')
 
-  const icons = tryIconFiles(info)
+  const icons = tryIconFiles(info, options.warn ?? (() => {}))
   const manifestUrl = urlOf(BUILD_FILES.manifest)
   const urls: BuildUrls = {
     page: urlOf(BUILD_FILES.page),

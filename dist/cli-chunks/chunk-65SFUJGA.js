@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// src/errors.ts
+var UserError = class extends Error {
+  name = "UserError";
+};
+
+// src/cli/args.ts
+var usage = `Usage:
+  ipa-ota inspect <ipa> [--json] [--sha256]
+      Print what the action reads from the IPA and whether a device can install it over the air.
+  ipa-ota site <ipa> --base-url <https url> [--out dir] [--path ota] [--channel c] [--build-id id]
+                [--title t] [--notes text] [--qr page|link] [--keep n] [--profile-check error|warn|off]
+      Write the same site as the action (host: directory) and print the install link and QR code.`;
+function warn(message) {
+  process.stderr.write(`warning: ${message}
+`);
+}
+function oneOf(flag, value, allowed) {
+  if (!allowed.includes(value))
+    throw new UserError(`${flag} is "${value}": use one of ${allowed.join(", ")}.`);
+  return value;
+}
+function onePath(positionals) {
+  if (positionals.length !== 1) throw new UserError(`Give exactly one .ipa path.
+${usage}`);
+  return positionals[0];
+}
+
+export {
+  __require,
+  __commonJS,
+  __toESM,
+  UserError,
+  usage,
+  warn,
+  oneOf,
+  onePath
+};
