@@ -133,15 +133,19 @@ async function inspectMarkdown(markdown: string) {
   const opened = await openHtml(browser, `<!doctype html><meta charset="utf-8"><body>${html}`)
   try {
     return await opened.page.evaluate(() => {
-      const all = [...document.body.querySelectorAll('*')]
+      const all = Array.from(document.body.querySelectorAll('*'))
       return {
         pwned: (window as { __pwned?: unknown }).__pwned ?? null,
         scripts: document.querySelectorAll('script, iframe, object, embed, form, style').length,
         handlers: all.flatMap((el) =>
-          [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)
+          Array.from(el.attributes)
+            .filter((a) => /^on/i.test(a.name))
+            .map((a) => a.name)
         ),
-        links: [...document.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? ''),
-        images: [...document.querySelectorAll('img')].map((img) => img.getAttribute('src') ?? ''),
+        links: Array.from(document.querySelectorAll('a')).map((a) => a.getAttribute('href') ?? ''),
+        images: Array.from(document.querySelectorAll('img')).map(
+          (img) => img.getAttribute('src') ?? ''
+        ),
         comments: (() => {
           const found: string[] = []
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT)
@@ -221,10 +225,12 @@ describe('hostile names, versions, notes and channels', () => {
         pwned: (window as { __pwned?: unknown }).__pwned ?? null,
         title: document.title,
         text: document.body.innerText,
-        handlers: [...document.querySelectorAll('*')].flatMap((el) =>
-          [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)
+        handlers: Array.from(document.querySelectorAll('*')).flatMap((el) =>
+          Array.from(el.attributes)
+            .filter((a) => /^on/i.test(a.name))
+            .map((a) => a.name)
         ),
-        images: [...document.querySelectorAll('img')].map((img) => img.src)
+        images: Array.from(document.querySelectorAll('img')).map((img) => img.src)
       }))
       await opened.context.close()
       expect(seen.pwned).toBeNull()
