@@ -1,5 +1,5 @@
 /** Runs the bundled action (dist/index.js) the way the GitHub runner does, in a child process. */
-import { execFile } from 'node:child_process'
+import { execFile, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,6 +21,8 @@ export interface RunOptions {
   env?: Record<string, string>
   token?: string
   cwd?: string
+  /** Receives the action's process, e.g. to send it SIGTERM as the runner does on cancel. */
+  onSpawn?: (child: ChildProcess) => void
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
@@ -63,13 +65,14 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     stdout: string
     stderr: string
   }>((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [join(process.cwd(), 'dist/index.js')],
       { env, cwd: options.cwd ?? dir, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
     )
+    options.onSpawn?.(child)
   })
   return {
     code,
