@@ -187,6 +187,12 @@ describe('a flaky GitHub API', () => {
       .filter((line) => line.startsWith('::warning::GitHub secondary rate limit on POST'))
     expect(rateLimitWarnings).toHaveLength(2)
     expect(rateLimitWarnings[0]).toMatch(/\/issues\/\{issue_number\}\/comments: retrying in 1s$/)
+    const injected502s = faults.filter((fault) => fault.status === 502).length
+    const retryLines = run.stdout
+      .split('\n')
+      .filter((line) => /^GitHub answered 502 to \w+ \S+; retrying\.$/.test(line))
+    expect(retryLines.length).toBeGreaterThan(0)
+    expect(retryLines.length).toBeLessThanOrEqual(injected502s)
   })
 })
 

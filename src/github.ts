@@ -41,7 +41,22 @@ export function createOctokit(token: string, apiUrl: string, retries = 3): Octok
         }
       }
     },
+    logServerErrors,
     retry,
     throttling
   )
+}
+
+/**
+ * plugin-retry retries 5xx answers silently. Registered before it, this hook sees every attempt,
+ * so the log shows what failed and that it is being retried.
+ */
+function logServerErrors(octokit: { hook: Octokit['hook'] }): void {
+  octokit.hook.error('request', (error, options) => {
+    const status = (error as { status?: number }).status ?? 0
+    if (status >= 500) {
+      core.info(`GitHub answered ${status} to ${options.method} ${options.url}; retrying.`)
+    }
+    throw error
+  })
 }
