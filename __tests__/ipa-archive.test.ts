@@ -58,6 +58,29 @@ describe('openArchive', () => {
     archive.close()
   })
 
+  it('lists an asset-heavy archive of 30,000 entries and reads entries on both sides of it', async () => {
+    // The central directory spans many of the reader's blocks; every record must come out whole.
+    const assets = Array.from({ length: 30_000 }, (_, i) => ({
+      name: `Payload/Big.app/Assets/image-${i}.png`,
+      data: `png ${i}`,
+      method: 'store' as const
+    }))
+    const path = await zipFile([
+      { name: 'Payload/Big.app/Info.plist', data: 'first' },
+      ...assets,
+      { name: 'Payload/Big.app/embedded.mobileprovision', data: 'last' }
+    ])
+    const archive = await openArchive(path)
+    expect(archive.names).toHaveLength(30_002)
+    expect(archive.names[15_001]).toBe('Payload/Big.app/Assets/image-15000.png')
+    expect((await archive.read('Payload/Big.app/Info.plist')).toString()).toBe('first')
+    expect((await archive.read('Payload/Big.app/Assets/image-29999.png')).toString()).toBe(
+      'png 29999'
+    )
+    expect((await archive.read('Payload/Big.app/embedded.mobileprovision')).toString()).toBe('last')
+    archive.close()
+  })
+
   it('reads ZIP64 records', async () => {
     const path = await zipFile([{ name: 'a.txt', data: 'zip64 works' }], { zip64: true })
     const archive = await openArchive(path)

@@ -19,10 +19,13 @@ const run = promisify(execFile)
 const root = resolve(import.meta.dirname, '..')
 const runsArg = process.argv.indexOf('--runs')
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3
+// [label, bytes of the large entry, number of small asset files]: size, then entry count, since
+// asset-heavy apps hold tens of thousands of files and the central directory grows with them.
 const SIZES = [
-  ['10 MB', 10e6],
-  ['500 MB', 500e6],
-  ['2 GB', 2e9]
+  ['10 MB', 10e6, 0],
+  ['500 MB', 500e6, 0],
+  ['2 GB', 2e9, 0],
+  ['2 GB, 50k files', 2e9, 50_000]
 ]
 
 const PROFILE = resolve(root, '../shared/fixtures/profiles/ios_development.mobileprovision')
@@ -57,9 +60,9 @@ new AppInfoParser(process.argv[2]).parse().then((info) => console.log(JSON.strin
   ]
 
   const rows = []
-  for (const [label, bytes] of SIZES) {
-    const ipa = join(work, `bench-${label.replace(' ', '')}.ipa`)
-    await makeIpa(ipa, bytes)
+  for (const [label, bytes, files] of SIZES) {
+    const ipa = join(work, `bench-${label.replace(/\W+/g, '')}.ipa`)
+    await makeIpa(ipa, bytes, files)
     for (const [tool, argv] of tools) {
       const samples = []
       for (let i = 0; i < RUNS; i++) samples.push(await measure(argv(ipa)))
@@ -109,7 +112,7 @@ async function inspectCommand() {
   return [process.execPath, bundle]
 }
 
-async function makeIpa(path, bytes) {
+async function makeIpa(path, bytes, files) {
   const info = buildPlist({
     CFBundleIdentifier: 'com.example.bench',
     CFBundleShortVersionString: '1.0',
@@ -127,7 +130,12 @@ async function makeIpa(path, bytes) {
     { name: 'Payload/Bench.app/Bench', zeros: Math.round(bytes) },
     { name: 'Payload/Bench.app/Info.plist', data: info },
     { name: 'Payload/Bench.app/AppIcon60x60@3x.png', data: iconPng, method: 'store' },
-    ...(profile ? [{ name: 'Payload/Bench.app/embedded.mobileprovision', data: profile }] : [])
+    ...(profile ? [{ name: 'Payload/Bench.app/embedded.mobileprovision', data: profile }] : []),
+    ...Array.from({ length: files }, (_, i) => ({
+      name: `Payload/Bench.app/Assets/image-${i}.png`,
+      data: 'x',
+      method: 'store'
+    }))
   ])
 }
 

@@ -11,14 +11,10 @@ const PAYLOAD = 'Payload/'
 export function locateApp(names: readonly string[], label: string): string {
   const apps = new Set<string>()
   for (const name of names) {
-    const [top, bundle] = name.split('/')
-    if (
-      top === 'Payload' &&
-      bundle?.endsWith('.app') &&
-      name.length > PAYLOAD.length + bundle.length
-    ) {
-      apps.add(`${PAYLOAD}${bundle}/`)
-    }
+    // indexOf rather than split: asset-heavy apps have tens of thousands of entries.
+    const end = name.startsWith(PAYLOAD) ? name.indexOf('/', PAYLOAD.length) : -1
+    if (end > PAYLOAD.length && name.slice(end - 4, end) === '.app')
+      apps.add(name.slice(0, end + 1))
   }
   const [only, ...others] = apps
   if (only !== undefined && others.length === 0) return only
