@@ -344,7 +344,7 @@ describe('formatInspect and inspectJson', () => {
     expect(text.split('\n')).toEqual([
       'App:           Demo\\u001b[31m 2.1.0 (42)',
       'Bundle id:     com.example.demo',
-      'File:          build/Demo.ipa (3.0 MiB)',
+      'File:          build/Demo.ipa (3.1 MB)',
       `SHA-256:       ${'ab'.repeat(32)}`,
       'Platform:      iphoneos (iPhoneOS)',
       'Minimum OS:    15.0',

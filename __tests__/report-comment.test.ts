@@ -105,7 +105,7 @@ describe('renderComment', () => {
     expect(text).toContain('Example 1.4.0 (34)')
     expect(text).toContain('Bundle id: com.example.app')
     expect(text).toContain('ad-hoc, expires 2026-01-01, 12 devices')
-    expect(text).toContain('Size: 12 MB')
+    expect(text).toContain('Size: 12.3 MB')
     expect(links).toContain(
       'https://github.com/octo/app/commit/0123456789abcdef0123456789abcdef01234567'
     )

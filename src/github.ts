@@ -17,34 +17,27 @@ export function createOctokit(token: string, apiUrl: string, retries = 3): Octok
       // Not request.retries: plugin-retry would then retry every failure, 403 and 404 included.
       retry: { retries },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _o: unknown,
-          count: number
-        ) => {
-          core.warning(
-            `GitHub rate limit on ${options.method} ${options.url}: retrying in ${retryAfter}s`
-          )
-          return count <= retries
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _o: unknown,
-          count: number
-        ) => {
-          core.warning(
-            `GitHub secondary rate limit on ${options.method} ${options.url}: retrying in ${retryAfter}s`
-          )
-          return count <= retries
-        }
+        onRateLimit: retryRateLimit('rate limit', retries),
+        onSecondaryRateLimit: retryRateLimit('secondary rate limit', retries)
       }
     },
     logServerErrors,
     retry,
     throttling
   )
+}
+
+/** Logs the wait, and retries up to `retries` times. */
+function retryRateLimit(kind: string, retries: number) {
+  return (
+    retryAfter: number,
+    options: { method: string; url: string },
+    _octokit: unknown,
+    count: number
+  ): boolean => {
+    core.warning(`GitHub ${kind} on ${options.method} ${options.url}: retrying in ${retryAfter}s`)
+    return count <= retries
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatBytes } from '../format.js'
 import type { IpaInfo, ProfileInfo, Verdict } from './types.js'
 
 const DEVICE_FAMILIES: Record<number, string> = {
@@ -137,17 +138,6 @@ export function formatInspect(info: IpaInfo, verdict: Verdict): string {
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10)
-}
-
-function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`
 }
 
 /** Control characters from the IPA (escape sequences included) must not reach the terminal. */

@@ -39,19 +39,6 @@ export function linkOrText(text: string, url: string | undefined): string {
     : `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(text)}</a>`
 }
 
-/** 12.3 MB, the way iOS shows sizes (decimal units). */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'kB', 'MB', 'GB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1
-  return `${value.toFixed(digits)} ${units[unit]}`
-}
-
 /** "2024-05-01 12:34 UTC": readable without script; the page's script shows local time instead. */
 export function formatUtc(iso: string): string {
   const date = new Date(iso)

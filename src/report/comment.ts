@@ -3,12 +3,12 @@
  * comes from the IPA or the inputs goes through escapeText, every URL through safeUrl.
  */
 import type { BuildRecord, SourceInfo } from '../ota/types.js'
+import { formatBytes } from '../format.js'
 import {
   codeBlock,
   escapeAttribute,
   escapeText,
   formatDate,
-  formatSize,
   formatTime,
   graphemeCount,
   image,
@@ -132,7 +132,7 @@ function details(record: BuildRecord, now: Date): string {
     `**Version:** ${escapeText(versionText(record))}`,
     `**Bundle id:** ${escapeText(truncate(record.app.bundleId, MAX_NAME))}`,
     `**Channel:** ${escapeText(truncate(record.channel, MAX_NAME))} · **Build:** ${escapeText(truncate(record.buildId, MAX_NAME))}`,
-    `**Size:** ${escapeText(formatSize(record.app.ipaSize))}`,
+    `**Size:** ${escapeText(formatBytes(record.app.ipaSize))}`,
     profileText(record, now),
     sourceText(record.source)
   ]

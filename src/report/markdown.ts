@@ -115,17 +115,3 @@ export function formatDate(iso: string): string {
   const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? iso : date.toISOString().slice(0, 10)
 }
-
-/** `12.3 MB` (decimal units, like the Finder and the App Store). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`
-  const units = ['kB', 'MB', 'GB', 'TB']
-  let value = bytes
-  let unit = ''
-  for (const next of units) {
-    value /= 1000
-    unit = next
-    if (value < 1000) break
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${unit}`
-}
