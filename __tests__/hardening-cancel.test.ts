@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startGitServer, type GitServer } from './support/git-server.js'
 import { startGitHub, type GitHubStandIn } from './support/github-server.js'
+import { servePagesSettings } from './support/github-pages.js'
 import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
 
@@ -30,20 +31,7 @@ beforeAll(async () => {
   git = await startGitServer({ tokens: { [TOKEN]: 'write' } })
   await git.createRepo('octo/app')
   github = await startGitHub({ token: TOKEN })
-  github.handle('repos/get-pages', () => ({
-    status: 200,
-    body: {
-      url: `${github.url}/repos/octo/app/pages`,
-      status: 'built',
-      cname: null,
-      custom_404: false,
-      html_url: 'https://octo.github.io/app/',
-      build_type: 'legacy',
-      source: { branch: 'gh-pages', path: '/' },
-      public: true,
-      https_enforced: true
-    }
-  }))
+  servePagesSettings(github)
 })
 
 afterAll(async () => {

@@ -16,6 +16,7 @@ import {
   type RecordedRequest,
   type Reply
 } from './support/github-server.js'
+import { servePagesSettings } from './support/github-pages.js'
 import { createOctokit } from '../src/github.js'
 import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
@@ -60,20 +61,7 @@ const pullRequestEvent = {
 
 /** The Pages settings of a site deployed from gh-pages, as GitHub returns them. */
 function answerPagesSettings(server: GitHubStandIn): void {
-  server.handle('repos/get-pages', () => ({
-    status: 200,
-    body: {
-      url: `${server.url}/repos/octo/app/pages`,
-      status: 'built',
-      cname: null,
-      custom_404: false,
-      html_url: SITE,
-      build_type: 'legacy',
-      source: { branch: 'gh-pages', path: '/' },
-      public: true,
-      https_enforced: true
-    }
-  }))
+  servePagesSettings(server, { html_url: SITE })
 }
 
 async function publish(server: GitHubStandIn, runNumber = '17') {

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startGitServer, type GitServer } from './support/git-server.js'
 import { installCommentsFake, startGitHub, type GitHubStandIn } from './support/github-server.js'
+import { servePagesSettings } from './support/github-pages.js'
 import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
 
@@ -44,20 +45,7 @@ describe('eight runs at once', () => {
     git = await startGitServer({ tokens: { [TOKEN]: 'write' } })
     await git.createRepo('octo/app')
     github = await startGitHub({ token: TOKEN })
-    github.handle('repos/get-pages', () => ({
-      status: 200,
-      body: {
-        url: `${github.url}/repos/octo/app/pages`,
-        status: 'built',
-        cname: null,
-        custom_404: false,
-        html_url: SITE,
-        build_type: 'legacy',
-        source: { branch: 'gh-pages', path: '/' },
-        public: true,
-        https_enforced: true
-      }
-    }))
+    servePagesSettings(github, { html_url: SITE })
     const server = git
 
     const runs = await Promise.all(

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { basicAuthorization } from '../src/hosts/git.js'
 import { startGitServer, type Access, type GitServer } from './support/git-server.js'
 import { installCommentsFake, startGitHub, type GitHubStandIn } from './support/github-server.js'
+import { servePagesSettings } from './support/github-pages.js'
 import { runAction, type ActionRun } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
 
@@ -69,20 +70,7 @@ async function publish(access: Access) {
   })
   await git.createRepo('octo/app')
   github = await startGitHub({ token: TOKEN })
-  github.handle('repos/get-pages', () => ({
-    status: 200,
-    body: {
-      url: `${github.url}/repos/octo/app/pages`,
-      status: 'built',
-      cname: null,
-      custom_404: false,
-      html_url: 'https://octo.github.io/app/',
-      build_type: 'legacy',
-      source: { branch: 'gh-pages', path: '/' },
-      public: true,
-      https_enforced: true
-    }
-  }))
+  servePagesSettings(github)
   const comments = installCommentsFake(github, { login: 'github-actions[bot]' })
   const run = await runAction({
     inputs: { ipa, wait: 'false', deployment: 'false' },
