@@ -73,7 +73,8 @@ function premultipliedBgra(rgba: Uint8Array): Buffer {
   const out = Buffer.alloc(rgba.length)
   for (let i = 0; i + 3 < rgba.length; i += 4) {
     const alpha = rgba[i + 3] ?? 0
-    const premultiply = (value: number | undefined): number => Math.round(((value ?? 0) * alpha) / 255)
+    const premultiply = (value: number | undefined): number =>
+      Math.round(((value ?? 0) * alpha) / 255)
     out[i] = premultiply(rgba[i + 2])
     out[i + 1] = premultiply(rgba[i + 1])
     out[i + 2] = premultiply(rgba[i])
@@ -90,13 +91,9 @@ function filterRow(row: Buffer, previous: Buffer | undefined, type: number): Buf
     const left = i >= 4 ? (row[i - 4] ?? 0) : 0
     const up = previous?.[i] ?? 0
     const upLeft = i >= 4 ? (previous?.[i - 4] ?? 0) : 0
-    const predictor = [
-      0,
-      left,
-      up,
-      Math.floor((left + up) / 2),
-      paeth(left, up, upLeft)
-    ][type] as number
+    const predictor = [0, left, up, Math.floor((left + up) / 2), paeth(left, up, upLeft)][
+      type
+    ] as number
     out[i + 1] = ((row[i] ?? 0) - predictor) & 0xff
   }
   return out
