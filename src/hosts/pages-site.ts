@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
-import { explainGitHubError } from '../report/errors.js'
+import { explainGitHubError } from '../github-errors.js'
 import { sourceDir } from './pages-tree.js'
 
 /** The repository whose Pages site is used. */

@@ -1,4 +1,4 @@
-import { explainGitHubError } from '../report/errors.js'
+import { explainGitHubError } from '../github-errors.js'
 import type { PagesRepository } from './pages-site.js'
 import { pagesSettingsUrl } from './pages-site.js'
 

@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../ota/types.js'
-import { explainGitHubError } from '../report/errors.js'
+import { explainGitHubError } from '../github-errors.js'
 import {
   assetName,
   parseReleaseTag,

@@ -2,7 +2,7 @@
 import type { Octokit } from '../github.js'
 import type { BuildRecord } from '../ota/types.js'
 import { sourceLinks } from './comment.js'
-import { explainGitHubError } from './errors.js'
+import { explainGitHubError } from '../github-errors.js'
 import { UserError } from '../errors.js'
 
 export interface DeploymentTarget {

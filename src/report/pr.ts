@@ -3,7 +3,7 @@ import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
 import type { BuildRecord } from '../ota/types.js'
 import { commentMarker, renderComment, renderRemovedComment } from './comment.js'
-import { explainGitHubError } from './errors.js'
+import { explainGitHubError } from '../github-errors.js'
 
 /** The author of comments made with GITHUB_TOKEN. */
 export const ACTIONS_BOT = 'github-actions[bot]'

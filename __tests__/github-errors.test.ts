@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { UserError } from '../src/errors.js'
 import { createOctokit } from '../src/github.js'
-import { explainGitHubError, type GitHubAction } from '../src/report/errors.js'
+import { explainGitHubError, type GitHubAction } from '../src/github-errors.js'
 import { isForkPullRequest } from '../src/report/fork.js'
 import { startGitHub, type GitHubStandIn, type Reply } from './support/github-server.js'
 

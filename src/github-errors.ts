@@ -1,5 +1,5 @@
-import { UserError } from '../errors.js'
-import { clean } from './markdown.js'
+import { UserError } from './errors.js'
+import { oneLine } from './report/markdown.js'
 
 /** What the action was doing when GitHub refused. */
 export type GitHubAction = 'comment' | 'deploy' | 'pages' | 'release'
@@ -125,8 +125,4 @@ function describeRequest(error: HttpError): string {
   } catch {
     return ''
   }
-}
-
-function oneLine(text: string): string {
-  return clean(text).replace(/\s+/g, ' ').trim()
 }
