@@ -140,6 +140,17 @@ describe('planPublish', () => {
     expect(listedBuilds(plan.write, 'main')).toEqual(['3-1', '2-1', '1-1'])
   })
 
+  it("refuses to overwrite another app's build in the same folder", () => {
+    const widgets = record('main', '3-1', at(6))
+    widgets.app.bundleId = 'com.example.widgets'
+    const others = current.filter((each) => each.buildId !== '3-1')
+    expect(() =>
+      planPublish(newSite('main', '3-1', at(7)), [...others, widgets], { keep: 3 }, 'ota')
+    ).toThrow(
+      /ota\/main\/3-1 already holds a build of com\.example\.widgets, another app: give each app .* its own path input/
+    )
+  })
+
   it('ignores, and never deletes, build.json records with unsafe paths', () => {
     const planted = { ...record('main', '0-1', at(0)), channel: '../..' }
     const plan = planPublish(newSite('main', '6-1', at(6)), [planted], { keep: 1 }, 'ota')

@@ -126,7 +126,7 @@ describe('buildSite', () => {
         }
       ]
     })
-    expect(site.record.app.name).toBe('Demo')
+    expect(site.record.app.name).toBe('Demo (beta)')
   })
 
   it('writes build.json as the record, its size counting every byte of the folder', async () => {

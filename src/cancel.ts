@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 
 /** Every temporary folder the action makes under RUNNER_TEMP starts with this. */
-export const TEMP_PREFIX = 'ipa-ota-'
+const TEMP_PREFIX = 'ipa-ota-'
 
 /**
  * When a job is cancelled the runner sends SIGINT, then SIGTERM, and kills the step soon after.
@@ -16,17 +16,20 @@ export const TEMP_PREFIX = 'ipa-ota-'
  * RUNNER_TEMP belongs to one job, whose steps run one at a time, so every `ipa-ota-*` folder in
  * it is this run's. Synchronous on purpose: the process exits right after.
  */
-export function exitOnCancel(tempDir: string, exit: (code: number) => void = process.exit): void {
+export function exitOnCancel(
+  tempDir: string | undefined,
+  exit: (code: number) => void = process.exit
+): void {
   const stop = (signal: NodeJS.Signals): void => {
     core.info(`Cancelled (${signal}): removing temporary files and stopping.`)
-    removeTemporaryFolders(tempDir)
+    if (tempDir) removeTemporaryFolders(tempDir)
     exit(1)
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
 }
 
-export function removeTemporaryFolders(tempDir: string): void {
+function removeTemporaryFolders(tempDir: string): void {
   let names: string[]
   try {
     names = readdirSync(tempDir)

@@ -1,12 +1,12 @@
 /** 12.3 MB: decimal units, the way iOS and the App Store show sizes. */
 export function formatBytes(bytes: number): string {
   const units = ['bytes', 'kB', 'MB', 'GB']
-  let value = bytes
   let unit = 0
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1
-  return `${value.toFixed(digits)} ${units[unit]}`
+  // Compare the rounded value, so 999,950 bytes reads "1.0 MB", not "1000 kB".
+  while (unit < units.length - 1 && Number(rounded(bytes / 1000 ** unit, unit)) >= 1000) unit++
+  return `${rounded(bytes / 1000 ** unit, unit)} ${units[unit]}`
+}
+
+function rounded(value: number, unit: number): string {
+  return value.toFixed(unit === 0 || value >= 100 ? 0 : 1)
 }

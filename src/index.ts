@@ -1,6 +1,6 @@
-import { tmpdir } from 'node:os'
 import { exitOnCancel } from './cancel.js'
 import { run } from './main.js'
 
-exitOnCancel(process.env.RUNNER_TEMP || tmpdir())
+// RUNNER_TEMP belongs to this job alone; outside a runner there is nothing of ours to sweep.
+exitOnCancel(process.env.RUNNER_TEMP)
 await run()

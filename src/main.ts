@@ -16,6 +16,8 @@ import { isForkPullRequest } from './report/fork.js'
 import { setOutputs } from './report/outputs.js'
 import { findPullRequests, postComment, postRemovedComment } from './report/pr.js'
 import { writeRemovedSummary, writeSkippedSummary, writeSummary } from './report/summary.js'
+import { oneLine } from './report/markdown.js'
+import { formatBytes } from './format.js'
 
 const FORK_SKIP_REASON =
   'This pull request comes from a fork, so its token is read-only: ipa-ota published nothing and posted no comment. ' +
@@ -48,7 +50,9 @@ async function publish(
   const now = new Date()
   const info = await core.group('Read the IPA', async () => {
     const read = await readIpa(settings.ipa!, { sha256: true, debug: core.debug })
-    core.info(`${read.app.name} ${read.app.version} (${read.app.build}), ${read.app.bundleId}`)
+    core.info(
+      oneLine(`${read.app.name} ${read.app.version} (${read.app.build}), ${read.app.bundleId}`)
+    )
     return read
   })
   const warnings = checkInstallable(judge(info, now), settings.profileCheck)
@@ -74,35 +78,63 @@ async function publish(
     })
     for (const removed of published.plan.removed) {
       core.info(
-        `Removed ${removed.channel}/${removed.buildId} (${removed.app.version} (${removed.app.build}))`
+        oneLine(
+          `Removed ${removed.channel}/${removed.buildId} (${removed.app.version} (${removed.app.build}))`
+        )
       )
     }
     core.info(`Published ${published.site.record.urls.page}`)
+    if (published.plan.overBudget) {
+      core.warning(
+        `The site holds ${formatBytes(published.plan.siteSize)}, more than max-site-size, even with only this build of other channels left: raise max-site-size, lower keep, or publish large builds with host: s3.`
+      )
+    }
     return published
   })
   const record = site.record
+  // A build a device cannot fetch is still reported (summary, outputs) before the step fails.
+  let unreachable: unknown
   if (host.verify) {
-    const live = await core.group('Check the build is reachable', () => host.verify!(record))
-    for (const warning of live) core.warning(warning)
-    warnings.push(...live)
+    try {
+      const live = await core.group('Check the build is reachable', () => host.verify!(record))
+      for (const warning of live) core.warning(warning)
+      warnings.push(...live)
+    } catch (error) {
+      unreachable = error
+    }
   }
 
   const history = plan.kept.filter(
-    (r) => r.channel === record.channel && r.buildId !== record.buildId
+    (r) =>
+      r.channel === record.channel &&
+      r.app.bundleId === record.app.bundleId &&
+      r.buildId !== record.buildId
   )
-  const commentUrl = await comment(settings, context, octokit, { record, history, warnings, now })
-  if (settings.deployment && octokit && context.owner && context.repo) {
-    await createDeployment(octokit, {
-      owner: context.owner,
-      repo: context.repo,
-      channel: record.channel,
-      record
-    })
+  const commentUrl =
+    unreachable === undefined
+      ? await comment(settings, context, octokit, { record, history, warnings, now })
+      : undefined
+  if (
+    settings.deployment &&
+    octokit &&
+    context.owner &&
+    context.repo &&
+    unreachable === undefined
+  ) {
+    await warnOnFailure(() =>
+      createDeployment(octokit, {
+        owner: context.owner!,
+        repo: context.repo!,
+        channel: record.channel,
+        record
+      })
+    )
   }
   const siteDir = settings.host === 'directory' ? resolve(settings.outputDir) : undefined
   if (hasSummary())
     await writeSummary({ record, history, warnings, siteDir, buildDir: site.dir, commentUrl, now })
   setOutputs(record, { siteDir, commentUrl, skipped: false })
+  if (unreachable !== undefined) throw unreachable
 }
 
 async function remove(

@@ -74,6 +74,12 @@ export function planPublish(
 ): PublishPlan {
   checkRetention(retention)
   const published = site.record
+  const occupant = current.find((record) => sameBuild(record, published))
+  if (occupant !== undefined && occupant.app.bundleId !== published.app.bundleId) {
+    throw new UserError(
+      `${site.dir} already holds a build of ${occupant.app.bundleId}, another app: give each app of the repository its own path input (e.g. path: ota-widgets) so their builds do not overwrite each other.`
+    )
+  }
   const previous = current.filter((record) => hasSafePath(record) && !sameBuild(record, published))
 
   const kept: BuildRecord[] = [published]

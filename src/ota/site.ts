@@ -106,7 +106,8 @@ export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<Bu
       bundleId: app.bundleId,
       version: app.version,
       build: app.build,
-      name: app.name,
+      // The name as shown everywhere: the title input, else the app's display name.
+      name: title,
       ...(app.minimumOsVersion === undefined ? {} : { minimumOsVersion: app.minimumOsVersion }),
       ...(app.platform === undefined ? {} : { platform: app.platform }),
       ipaSize: info.file.size,

@@ -38,6 +38,11 @@ export function clean(text: string): string {
     .replace(CONTROL, '')
 }
 
+/** Text on one line, for a log: no line break can start a runner command (::…::) from IPA data. */
+export function oneLine(text: string): string {
+  return clean(text).replace(/\s+/g, ' ').trim()
+}
+
 /** A value for a double-quoted HTML attribute. */
 export function escapeAttribute(text: string): string {
   return text
