@@ -10,3 +10,17 @@ export function formatBytes(bytes: number): string {
 function rounded(value: number, unit: number): string {
   return value.toFixed(unit === 0 || value >= 100 ? 0 : 1)
 }
+
+/** "2024-05-01 12:34 UTC" from an ISO 8601 string (returned as is when it is not a date). */
+export function formatUtc(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime())
+    ? iso
+    : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+/** "2024-05-01" from a Date or an ISO 8601 string (returned as is when it is not a date). */
+export function formatDate(value: Date | string): string {
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().slice(0, 10)
+}

@@ -1,4 +1,4 @@
-import { formatBytes } from '../format.js'
+import { formatBytes, formatDate } from '../format.js'
 import type { IpaInfo, ProfileInfo, Verdict } from './types.js'
 
 const DEVICE_FAMILIES: Record<number, string> = {
@@ -98,7 +98,7 @@ export function formatInspect(info: IpaInfo, verdict: Verdict): string {
         [profile.teamName, profile.teamId && `(${profile.teamId})`].filter(Boolean).join(' ')
       )
     }
-    add('  Expires', isoDate(profile.expires))
+    add('  Expires', formatDate(profile.expires))
     add(
       '  Devices',
       profile.provisionsAllDevices ? 'all (enterprise)' : `${profile.devices.length} provisioned`
@@ -117,7 +117,7 @@ export function formatInspect(info: IpaInfo, verdict: Verdict): string {
     for (const certificate of profile.certificates) {
       add(
         '  Certificate',
-        `${certificate.commonName ?? certificate.subject}, expires ${isoDate(certificate.notAfter)}`
+        `${certificate.commonName ?? certificate.subject}, expires ${formatDate(certificate.notAfter)}`
       )
     }
   } else {
@@ -134,10 +134,6 @@ export function formatInspect(info: IpaInfo, verdict: Verdict): string {
   for (const error of verdict.errors) add('  Error', error)
   for (const warning of verdict.warnings) add('  Warning', warning)
   return lines.join('\n')
-}
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10)
 }
 
 /** Control characters from the IPA (escape sequences included) must not reach the terminal. */

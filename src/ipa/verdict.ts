@@ -1,3 +1,4 @@
+import { formatDate } from '../format.js'
 import type { AppInfo, IpaInfo, ProfileInfo, Verdict } from './types.js'
 
 /** A profile closer than this to its expiry gets a warning. */
@@ -92,7 +93,7 @@ function profileErrors(profile: ProfileInfo, now: Date): string[] {
   }
   if (profile.expires.getTime() <= now.getTime()) {
     errors.push(
-      `The provisioning profile "${profile.name}" expired on ${isoDate(profile.expires)}, so iOS will refuse to install the build: renew the profile in the Apple Developer portal (or let Xcode manage signing) and export the build again.`
+      `The provisioning profile "${profile.name}" expired on ${formatDate(profile.expires)}, so iOS will refuse to install the build: renew the profile in the Apple Developer portal (or let Xcode manage signing) and export the build again.`
     )
   }
   const certificates = profile.certificates
@@ -104,7 +105,7 @@ function profileErrors(profile: ProfileInfo, now: Date): string[] {
       ...certificates.map((certificate) => certificate.notAfter.getTime())
     )
     errors.push(
-      `Every signing certificate in the provisioning profile has expired (the last on ${isoDate(new Date(lastExpiry))}), so iOS will refuse to install the build: create a new certificate, regenerate the profile with it and export the build again.`
+      `Every signing certificate in the provisioning profile has expired (the last on ${formatDate(new Date(lastExpiry))}), so iOS will refuse to install the build: create a new certificate, regenerate the profile with it and export the build again.`
     )
   }
   return errors
@@ -116,7 +117,7 @@ function profileWarnings(profile: ProfileInfo, app: AppInfo, now: Date): string[
   if (msLeft > 0 && msLeft <= EXPIRY_WARNING_DAYS * DAY_MS) {
     const days = Math.ceil(msLeft / DAY_MS)
     warnings.push(
-      `The provisioning profile "${profile.name}" expires on ${isoDate(profile.expires)} (in ${days} ${days === 1 ? 'day' : 'days'}), after which iOS will no longer install or launch this build: renew the profile and export the build again.`
+      `The provisioning profile "${profile.name}" expires on ${formatDate(profile.expires)} (in ${days} ${days === 1 ? 'day' : 'days'}), after which iOS will no longer install or launch this build: renew the profile and export the build again.`
     )
   }
   if (profile.appIdMatches === false) {
@@ -135,9 +136,4 @@ function profileWarnings(profile: ProfileInfo, app: AppInfo, now: Date): string[
     )
   }
   return warnings
-}
-
-/** YYYY-MM-DD in UTC. */
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10)
 }

@@ -39,13 +39,6 @@ export function linkOrText(text: string, url: string | undefined): string {
     : `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(text)}</a>`
 }
 
-/** "2024-05-01 12:34 UTC": readable without script; the page's script shows local time instead. */
-export function formatUtc(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
-}
-
 function cspHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
 }

@@ -1,4 +1,5 @@
-import { escapeHtml, formatUtc, renderDocument } from './html.js'
+import { formatUtc } from '../format.js'
+import { escapeHtml, renderDocument } from './html.js'
 import { isSlug, sitePath, siteRoot } from './layout.js'
 import type { BuildRecord, SiteFile } from './types.js'
 

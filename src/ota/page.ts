@@ -1,6 +1,6 @@
 import type { ProfileType } from '../ipa/types.js'
-import { formatBytes } from '../format.js'
-import { escapeHtml, formatUtc, linkOrText, renderDocument } from './html.js'
+import { formatBytes, formatUtc } from '../format.js'
+import { escapeHtml, linkOrText, renderDocument } from './html.js'
 import type { BuildRecord, SourceInfo } from './types.js'
 
 /** The record before build.json settles its size (the page does not show it). */

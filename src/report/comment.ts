@@ -3,19 +3,9 @@
  * comes from the IPA or the inputs goes through escapeText, every URL through safeUrl.
  */
 import type { BuildRecord, SourceInfo } from '../ota/types.js'
-import { formatBytes } from '../format.js'
-import {
-  codeBlock,
-  escapeAttribute,
-  escapeText,
-  formatDate,
-  formatTime,
-  graphemeCount,
-  image,
-  link,
-  safeUrl,
-  truncate
-} from './markdown.js'
+import { formatBytes, formatDate, formatUtc } from '../format.js'
+import { escapeHtml } from '../ota/html.js'
+import { codeBlock, escapeText, graphemeCount, image, link, safeUrl, truncate } from './markdown.js'
 
 /** GitHub refuses comment bodies longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536
@@ -105,7 +95,7 @@ function compose(
     warningsAlert(warnings),
     historyBlock(options.title, input.history, historyShown, false),
     ...options.tail,
-    `<sub>Updated ${escapeText(formatTime(now.toISOString()))} by ipa-ota</sub>`
+    `<sub>Updated ${escapeText(formatUtc(now.toISOString()))} by ipa-ota</sub>`
   ]
   return parts.filter((part) => part !== '').join('\n\n') + '\n'
 }
@@ -114,7 +104,7 @@ function compose(
 function qrBlock(qr: string | undefined, page: string, name: string): string {
   const img = image(qr, `QR code to install ${name}`, 180)
   const href = safeUrl(page)
-  return img && href ? `<a href="${escapeAttribute(href)}">${img}</a>` : img
+  return img && href ? `<a href="${escapeHtml(href)}">${img}</a>` : img
 }
 
 function versionText(record: BuildRecord): string {
@@ -210,7 +200,7 @@ function historyBlock(
     const label = versionText(build)
     const what = removed ? `<del>${escapeText(label)}</del>` : link(build.urls.page, label)
     const commit = build.source.sha ? ` · ${escapeText(build.source.sha.slice(0, 7))}` : ''
-    return `- ${what}${commit} · ${escapeText(formatTime(build.createdAt))}`
+    return `- ${what}${commit} · ${escapeText(formatUtc(build.createdAt))}`
   })
   const hidden = history.length - shown
   if (hidden > 0) items.push(`- …and ${hidden} older build${hidden === 1 ? '' : 's'}`)

@@ -4,6 +4,8 @@
  * rules on top (mentions, emoji, alerts) that no library knows.
  */
 
+import { escapeHtml } from '../ota/html.js'
+
 /** Bidirectional controls (RTL overrides can make text read differently than it is). */
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
 /** C0 and C1 controls except tab and newline, and DEL. */
@@ -43,16 +45,6 @@ export function oneLine(text: string): string {
   return clean(text).replace(/\s+/g, ' ').trim()
 }
 
-/** A value for a double-quoted HTML attribute. */
-export function escapeAttribute(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-}
-
 /**
  * The URL, normalised, when it is an absolute URL with one of `protocols` (https only by
  * default), else undefined: a `javascript:` or relative URL never becomes a link or image.
@@ -72,7 +64,7 @@ export function link(url: string | undefined, text: string, protocols?: string[]
   const href = safeUrl(url, protocols)
   return href === undefined
     ? escapeText(text)
-    : `<a href="${escapeAttribute(href)}">${escapeText(text)}</a>`
+    : `<a href="${escapeHtml(href)}">${escapeText(text)}</a>`
 }
 
 /** `<img>` of a safe URL, or '' when the URL is not safe. */
@@ -80,7 +72,7 @@ export function image(url: string | undefined, alt: string, size: number): strin
   const src = safeUrl(url)
   return src === undefined
     ? ''
-    : `<img src="${escapeAttribute(src)}" width="${size}" height="${size}" alt="${escapeAttribute(clean(alt).replace(/\n/g, ' '))}">`
+    : `<img src="${escapeHtml(src)}" width="${size}" height="${size}" alt="${escapeHtml(clean(alt).replace(/\n/g, ' '))}">`
 }
 
 /**
@@ -105,18 +97,4 @@ export function graphemeCount(text: string): number {
 export function truncate(text: string, max: number): string {
   const parts = Array.from(graphemes.segment(text), (s) => s.segment)
   return parts.length <= max ? text : `${parts.slice(0, Math.max(0, max - 1)).join('')}…`
-}
-
-/** `2025-01-31 14:05 UTC`, or the text itself when it is not a date. */
-export function formatTime(iso: string): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime())
-    ? iso
-    : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
-}
-
-/** `2025-01-31`, or the text itself when it is not a date. */
-export function formatDate(iso: string): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : date.toISOString().slice(0, 10)
 }

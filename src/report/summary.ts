@@ -3,7 +3,8 @@ import * as core from '@actions/core'
 import { join } from 'node:path'
 import type { BuildRecord } from '../ota/types.js'
 import { renderBuild } from './comment.js'
-import { escapeText, formatTime, link, truncate } from './markdown.js'
+import { formatUtc } from '../format.js'
+import { escapeText, link, truncate } from './markdown.js'
 
 /** GitHub shows at most 1 MiB of summary per step. */
 const MAX_SUMMARY_LENGTH = 1_000_000
@@ -69,7 +70,7 @@ export function renderRemovedSummary(input: { channel: string; removed: BuildRec
     .slice(0, MAX_REMOVED_LISTED)
     .map(
       (r) =>
-        `- <del>${escapeText(`${truncate(r.app.name, 100)} ${truncate(r.app.version, 60)} (${truncate(r.app.build, 60)})`)}</del> · ${escapeText(formatTime(r.createdAt))}`
+        `- <del>${escapeText(`${truncate(r.app.name, 100)} ${truncate(r.app.version, 60)} (${truncate(r.app.build, 60)})`)}</del> · ${escapeText(formatUtc(r.createdAt))}`
     )
   if (count > MAX_REMOVED_LISTED) items.push(`- …and ${count - MAX_REMOVED_LISTED} more`)
   return (
