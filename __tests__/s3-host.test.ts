@@ -9,7 +9,7 @@ import {
   PutObjectCommand,
   paginateListObjectsV2
 } from '@aws-sdk/client-s3'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { UserError } from '../src/errors.js'
 import { createS3Host, defaultPublicBaseUrl, keyMapper } from '../src/hosts/s3.js'
 import type { S3HostOptions } from '../src/hosts/s3.js'
@@ -26,6 +26,9 @@ let scratch: string
 beforeAll(async () => {
   s3 = await startS3([BUCKET])
   scratch = await mkdtemp(join(tmpdir(), 's3-host-'))
+})
+afterEach(() => {
+  vi.restoreAllMocks()
 })
 afterAll(async () => {
   await s3?.close()
@@ -256,11 +259,18 @@ describe('s3 host: existing builds, retention and removal', () => {
     expect(await keysUnder(`${root}/main/`)).toEqual(main)
   })
 
-  it('ignores an object named build.json that is not a build record, with a warning', async () => {
+  it('ignores objects named build.json that are not complete build records, with a warning', async () => {
     const root = 'junk'
-    await s3.client.send(
-      new PutObjectCommand({ Bucket: BUCKET, Key: `${root}/x/y/build.json`, Body: 'not json' })
-    )
+    const withoutUrls: Partial<BuildRecord> = record('x', 'z', '2025-01-01T00:00:00Z')
+    delete withoutUrls.urls
+    const planted = {
+      [`${root}/x/y/build.json`]: 'not json',
+      [`${root}/x/z/build.json`]: JSON.stringify(withoutUrls)
+    }
+    for (const [Key, Body] of Object.entries(planted)) {
+      await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body }))
+    }
+    const output = captureStdout()
     let seen: BuildRecord[] | undefined
     await host({ path: root }).store.update(
       root,
@@ -271,6 +281,13 @@ describe('s3 host: existing builds, retention and removal', () => {
       'read'
     )
     expect(seen).toEqual([])
+    expect(output()).toContain(
+      `::warning::Ignoring s3://${BUCKET}/${root}/x/y/build.json: it is not JSON`
+    )
+    expect(output()).toContain(
+      `::warning::Ignoring s3://${BUCKET}/${root}/x/z/build.json: urls is missing`
+    )
+    expect(await keysUnder(`${root}/`)).toEqual(Object.keys(planted).sort())
   })
 })
 
@@ -431,3 +448,13 @@ describe('s3 host: object listing under the prefix only', () => {
     expect(seen?.map((r) => r.buildId)).toEqual(['2-1'])
   })
 })
+
+/** Collects what @actions/core writes (it writes to process.stdout). */
+function captureStdout(): () => string {
+  const chunks: string[] = []
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    chunks.push(String(chunk))
+    return true
+  })
+  return () => chunks.join('')
+}

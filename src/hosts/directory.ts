@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { parseBuildRecord } from '../ota/record.js'
 import type { BuildRecord, SiteChanges } from '../ota/types.js'
 import type { Host } from './types.js'
 import { siteUrl } from './url.js'
@@ -25,10 +26,10 @@ async function readRecords(rootDir: string): Promise<BuildRecord[]> {
   const records: BuildRecord[] = []
   for (const channel of await subfolders(rootDir)) {
     for (const build of await subfolders(join(rootDir, channel))) {
-      const text = await readFile(join(rootDir, channel, build, 'build.json'), 'utf8').catch(
-        () => undefined
-      )
-      if (text !== undefined) records.push(JSON.parse(text) as BuildRecord)
+      const file = join(rootDir, channel, build, 'build.json')
+      const text = await readFile(file, 'utf8').catch(() => undefined)
+      const record = text === undefined ? undefined : parseBuildRecord(text, file)
+      if (record) records.push(record)
     }
   }
   return records

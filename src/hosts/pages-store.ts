@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { UserError } from '../errors.js'
+import { parseBuildRecord } from '../ota/record.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../ota/types.js'
 import type { SiteStore } from './types.js'
 import { basicAuthorization, createGit, gitAuthEnv, GitError } from './git.js'
@@ -264,19 +265,19 @@ class UpdateSession {
         await this.git.run(['cat-file', '--batch'], { input: missing.join('\n') + '\n' })
       )
       for (const oid of missing) {
-        this.records.set(oid, parseRecord(contents.get(oid)))
+        const path = entries.find((entry) => entry.oid === oid)?.path ?? oid
+        this.records.set(
+          oid,
+          parseBuildRecord(
+            contents.get(oid)?.toString('utf8') ?? '',
+            `${path} on branch ${this.branch}`
+          )
+        )
       }
     }
-    const records: BuildRecord[] = []
-    for (const entry of entries) {
-      const record = this.records.get(entry.oid)
-      if (record) records.push(record)
-      else
-        core.warning(
-          `Ignoring ${entry.path} on branch ${this.branch}: it is not an ipa-ota build.json.`
-        )
-    }
-    return records
+    return entries
+      .map((entry) => this.records.get(entry.oid))
+      .filter((record) => record !== undefined)
   }
 
   /** Writes the planned tree and its commit; undefined when the tree would not change. */
@@ -362,26 +363,4 @@ function parseCatFileBatch(output: Buffer): Map<string, Buffer> {
     offset += length + 1
   }
   return contents
-}
-
-function parseRecord(content: Buffer | undefined): BuildRecord | undefined {
-  if (!content) return undefined
-  try {
-    const value: unknown = JSON.parse(content.toString('utf8'))
-    if (
-      typeof value === 'object' &&
-      value !== null &&
-      'schema' in value &&
-      value.schema === 1 &&
-      'channel' in value &&
-      typeof value.channel === 'string' &&
-      'buildId' in value &&
-      typeof value.buildId === 'string'
-    ) {
-      return value as BuildRecord
-    }
-  } catch {
-    // Not JSON: reported by the caller like any foreign file.
-  }
-  return undefined
 }

@@ -5,6 +5,7 @@ import { Transform, pipeline } from 'node:stream'
 import * as core from '@actions/core'
 import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
+import { parseBuildRecord } from '../ota/record.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../ota/types.js'
 import { explainGitHubError } from '../github-errors.js'
 import {
@@ -114,18 +115,13 @@ export function createReleaseHost(options: ReleaseHostOptions): Host {
       tag
     )
     // The asset comes back parsed, as text or as bytes depending on the content type served.
-    const value: unknown =
+    const text =
       data instanceof ArrayBuffer
-        ? parseJson(Buffer.from(data).toString('utf8'))
+        ? Buffer.from(data).toString('utf8')
         : typeof data === 'string'
-          ? parseJson(data)
-          : data
-    const record = value as Partial<BuildRecord> | undefined
-    if (typeof record?.buildId === 'string' && typeof record.channel === 'string') {
-      return value as BuildRecord
-    }
-    core.warning(`Ignoring the release asset ${asset.name} of ${tag}: it is not a build.json.`)
-    return undefined
+          ? data
+          : JSON.stringify(data)
+    return parseBuildRecord(text, `the release asset ${asset.name} of ${tag}`)
   }
 
   async function readReleases(): Promise<KnownRelease[]> {

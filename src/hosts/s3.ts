@@ -12,6 +12,7 @@ import {
 import type { S3ClientConfig } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
 import { UserError } from '../errors.js'
+import { parseBuildRecord } from '../ota/record.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../ota/types.js'
 import { s3UserError } from './s3-errors.js'
 import type { S3Target } from './s3-errors.js'
@@ -116,9 +117,7 @@ export function createS3Host(options: S3HostOptions): Host {
           const object = await client.send(new GetObjectCommand({ Bucket, Key }))
           return (await object.Body?.transformToString('utf8')) ?? ''
         })
-        const record = parseRecord(text)
-        if (!record) core.warning(`Ignoring s3://${Bucket}/${Key}: it is not a build.json.`)
-        return record
+        return parseBuildRecord(text, `s3://${Bucket}/${Key}`)
       })
     )
     return records.filter((record) => record !== undefined)
@@ -282,18 +281,6 @@ function cannedAcl(acl: string): ObjectCannedACL {
     )
   }
   return acl as ObjectCannedACL
-}
-
-function parseRecord(text: string): BuildRecord | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    const record = value as Partial<BuildRecord> | null
-    return typeof record?.buildId === 'string' && typeof record.channel === 'string'
-      ? (value as BuildRecord)
-      : undefined
-  } catch {
-    return undefined
-  }
 }
 
 function logProgress(upload: Upload, key: string, size: number): void {

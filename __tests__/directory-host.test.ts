@@ -1,0 +1,87 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createDirectoryHost } from '../src/hosts/directory.js'
+import { publishBuild } from '../src/publish.js'
+import { ipaInfo, record } from './support/ota-fixtures.js'
+
+let scratch: string
+
+beforeEach(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'directory-host-'))
+})
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await rm(scratch, { recursive: true, force: true })
+})
+
+/** Collects what @actions/core writes (it writes to process.stdout). */
+function captureStdout(): () => string {
+  const chunks: string[] = []
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    chunks.push(String(chunk))
+    return true
+  })
+  return () => chunks.join('')
+}
+
+async function plant(dir: string, buildId: string, text: string): Promise<string> {
+  const folder = join(dir, 'ota', 'main', buildId)
+  await mkdir(folder, { recursive: true })
+  await writeFile(join(folder, 'build.json'), text)
+  return join(folder, 'build.json')
+}
+
+async function publish(dir: string, buildId: string) {
+  const ipa = join(scratch, 'Demo.ipa')
+  await writeFile(ipa, 'ipa bytes')
+  return publishBuild(
+    ipaInfo({ file: { path: ipa, size: 9 } }),
+    createDirectoryHost({ dir, baseUrl: 'https://builds.example.test/' }),
+    {
+      root: 'ota',
+      channel: 'main',
+      buildId,
+      source: { serverUrl: 'https://github.com' },
+      qr: 'page',
+      now: new Date('2025-06-01T12:00:00Z'),
+      retention: { keep: 10 }
+    }
+  )
+}
+
+describe('directory host: build.json read back from the folder', () => {
+  it('skips a planted, a non-JSON and an incomplete build.json with a warning, keeps them, and still publishes', async () => {
+    const site = join(scratch, 'site')
+    const good = record('main', '1-1', '2025-05-01T00:00:00.000Z')
+    await plant(site, '1-1', JSON.stringify(good))
+    const bad = [
+      await plant(site, '2-1', '{"schema":1}'),
+      await plant(site, '3-1', 'not json'),
+      await plant(site, '4-1', JSON.stringify({ ...good, buildId: '4-1', urls: undefined }))
+    ]
+    const output = captureStdout()
+
+    const { plan } = await publish(site, '5-1')
+    const warnings = output()
+      .split('\n')
+      .filter((line) => line.startsWith('::warning::'))
+      .sort()
+
+    expect(warnings).toEqual([
+      expect.stringContaining(`Ignoring ${bad[0]}: channel is missing`),
+      expect.stringContaining(`Ignoring ${bad[1]}: it is not JSON`),
+      expect.stringContaining(`Ignoring ${bad[2]}: urls is missing`)
+    ])
+    expect(plan.removed).toEqual([])
+    expect(await readdir(join(site, 'ota', 'main'))).toEqual(
+      expect.arrayContaining(['1-1', '2-1', '3-1', '4-1', '5-1'])
+    )
+    expect(await readFile(bad[1]!, 'utf8')).toBe('not json')
+    const index = await readFile(join(site, 'ota', 'main', 'index.html'), 'utf8')
+    expect(index).toContain('Build 1-1')
+    expect(index).toContain('Build 5-1')
+    expect(index).not.toContain('Build 4-1')
+  })
+})
