@@ -11,7 +11,6 @@ export interface RunContext {
   event: Record<string, unknown>
   /** RUNNER_TEMP, or the OS temp folder outside a runner. */
   tempDir: string
-  workspace: string
 }
 
 export async function readRunContext(
@@ -44,8 +43,7 @@ export async function readRunContext(
       actor: env.GITHUB_ACTOR || undefined
     },
     event,
-    tempDir: env.RUNNER_TEMP || fallbackTemp,
-    workspace: env.GITHUB_WORKSPACE || process.cwd()
+    tempDir: env.RUNNER_TEMP || fallbackTemp
   }
 }
 

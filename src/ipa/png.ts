@@ -2,9 +2,9 @@ import { crc32, deflateSync, inflateRawSync, inflateSync } from 'node:zlib'
 import { PNG } from 'pngjs'
 
 /** Larger than any app icon (the App Store one is 1024×1024); keeps a hostile IPA from using GBs. */
-export const MAX_PNG_SIDE = 4096
+const MAX_PNG_SIDE = 4096
 /** Cap on the inflated IDAT stream: a small compressed file must not inflate without bound. */
-export const MAX_INFLATED_BYTES = 64 * 1024 * 1024
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 const IHDR_LENGTH = 13

@@ -2,8 +2,8 @@ import { formatDate } from '../format.js'
 import type { AppInfo, IpaInfo, ProfileInfo, Verdict } from './types.js'
 
 /** A profile closer than this to its expiry gets a warning. */
-const EXPIRY_WARNING_DAYS = 14
-const DAY_MS = 24 * 60 * 60 * 1000
+export const EXPIRY_WARNING_DAYS = 14
+export const DAY_MS = 24 * 60 * 60 * 1000
 
 /** DTPlatformName values that are not iOS/iPadOS, by the name people know them by. */
 const OTHER_PLATFORMS: Record<string, string> = {

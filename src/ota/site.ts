@@ -26,7 +26,7 @@ export interface SiteOptions {
 }
 
 /** The fixed file names of a build folder (the IPA's name comes from the app name). */
-export const BUILD_FILES = {
+const BUILD_FILES = {
   page: 'index.html',
   manifest: 'manifest.plist',
   manifestXml: 'manifest.xml',

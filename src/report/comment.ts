@@ -4,6 +4,7 @@
  */
 import type { BuildRecord, SourceInfo } from '../ota/types.js'
 import { formatBytes, formatDate, formatUtc } from '../format.js'
+import { DAY_MS, EXPIRY_WARNING_DAYS } from '../ipa/verdict.js'
 import { escapeHtml } from '../ota/html.js'
 import { codeBlock, escapeText, graphemeCount, image, link, safeUrl, truncate } from './markdown.js'
 
@@ -11,14 +12,11 @@ import { codeBlock, escapeText, graphemeCount, image, link, safeUrl, truncate } 
 export const MAX_COMMENT_LENGTH = 65_536
 /** Earlier builds listed at most. */
 export const MAX_HISTORY = 20
-/** Profiles expiring within this many days get a warning. */
-export const EXPIRY_WARNING_DAYS = 14
 
 const MAX_NAME = 100
 const MAX_FIELD = 60
 const MAX_WARNINGS = 20
 const MAX_WARNING = 500
-const DAY_MS = 86_400_000
 
 export interface CommentInput {
   /** Identifies the comment of one app in a pull request (the comment-key input or bundle id). */

@@ -6,7 +6,7 @@ import { commentMarker, renderComment, renderRemovedComment } from './comment.js
 import { explainGitHubError } from '../github-errors.js'
 
 /** The author of comments made with GITHUB_TOKEN. */
-export const ACTIONS_BOT = 'github-actions[bot]'
+const ACTIONS_BOT = 'github-actions[bot]'
 
 export interface Repo {
   owner: string

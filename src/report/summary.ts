@@ -25,7 +25,7 @@ export interface SummaryInput {
 }
 
 /** The summary's Markdown: the comment's content, plus the local paths and the comment link. */
-export function renderSummary(input: SummaryInput): string {
+function renderSummary(input: SummaryInput): string {
   const tail = [
     input.commentUrl
       ? `Pull-request comment: ${link(input.commentUrl, 'open', ['https:', 'http:'])}`
@@ -64,7 +64,7 @@ export async function writeSkippedSummary(reason: string): Promise<void> {
 }
 
 /** After mode: remove, the channel and the builds taken off the site (struck out: their links are dead). */
-export function renderRemovedSummary(input: { channel: string; removed: BuildRecord[] }): string {
+function renderRemovedSummary(input: { channel: string; removed: BuildRecord[] }): string {
   const count = input.removed.length
   const items = input.removed
     .slice(0, MAX_REMOVED_LISTED)
