@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { UserError } from '../src/errors.js'
 import { createDirectoryHost } from '../src/hosts/directory.js'
 import { publishBuild } from '../src/publish.js'
 import { ipaInfo, record } from './support/ota-fixtures.js'
@@ -83,5 +84,35 @@ describe('directory host: build.json read back from the folder', () => {
     expect(index).toContain('Build 1-1')
     expect(index).toContain('Build 5-1')
     expect(index).not.toContain('Build 4-1')
+  })
+})
+
+describe('directory host: file-system failures', () => {
+  it('an output folder that is an existing file fails with a UserError naming it and the fix', async () => {
+    const file = join(scratch, 'site.txt')
+    await writeFile(file, 'not a folder')
+
+    const failure = publish(file, '1-1')
+
+    await expect(failure).rejects.toThrow(UserError)
+    await expect(failure).rejects.toThrow(
+      `Could not read ${join(file, 'ota')} in the site folder ${file} (a file is in the way where a folder is needed): set output-dir (--out for the CLI) to a folder you can write to that holds only the site, or remove what is in the way.`
+    )
+    expect(await readFile(file, 'utf8')).toBe('not a folder')
+  })
+
+  it('a file where a channel folder goes fails with a UserError naming the file being written', async () => {
+    const site = join(scratch, 'site')
+    await mkdir(join(site, 'ota'), { recursive: true })
+    await writeFile(join(site, 'ota', 'main'), 'in the way')
+
+    const failure = publish(site, '1-1')
+
+    await expect(failure).rejects.toThrow(UserError)
+    await expect(failure).rejects.toThrow(
+      new RegExp(
+        `^Could not write ${join(site, 'ota', 'main', '1-1')}/\\S+ in the site folder ${site} \\(a file is in the way where a folder is needed\\): set output-dir`
+      )
+    )
   })
 })

@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { UserError } from '../errors.js'
 import { parseBuildRecord } from '../ota/record.js'
 import type { BuildRecord, SiteChanges } from '../ota/types.js'
 import type { Host } from './types.js'
@@ -15,19 +16,19 @@ export function createDirectoryHost(options: { dir: string; baseUrl: string }): 
     locate: async () => (sitePath) => siteUrl(options.baseUrl, sitePath),
     store: {
       async update(root, plan) {
-        const changes = plan(await readRecords(join(options.dir, root)))
+        const changes = plan(await readRecords(options.dir, join(options.dir, root)))
         await apply(options.dir, changes)
       }
     }
   }
 }
 
-async function readRecords(rootDir: string): Promise<BuildRecord[]> {
+async function readRecords(siteDir: string, rootDir: string): Promise<BuildRecord[]> {
   const records: BuildRecord[] = []
-  for (const channel of await subfolders(rootDir)) {
-    for (const build of await subfolders(join(rootDir, channel))) {
+  for (const channel of await subfolders(siteDir, rootDir)) {
+    for (const build of await subfolders(siteDir, join(rootDir, channel))) {
       const file = join(rootDir, channel, build, 'build.json')
-      const text = await readFile(file, 'utf8').catch(() => undefined)
+      const text = await read(siteDir, file, () => readFile(file, 'utf8'))
       const record = text === undefined ? undefined : parseBuildRecord(text, file)
       if (record) records.push(record)
     }
@@ -35,18 +36,66 @@ async function readRecords(rootDir: string): Promise<BuildRecord[]> {
   return records
 }
 
-async function subfolders(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name)
+async function subfolders(siteDir: string, dir: string): Promise<string[]> {
+  const entries = await read(siteDir, dir, () => readdir(dir, { withFileTypes: true }))
+  return (entries ?? []).filter((e) => e.isDirectory()).map((e) => e.name)
 }
 
 async function apply(siteDir: string, changes: SiteChanges): Promise<void> {
-  for (const dir of changes.removeDirs)
-    await rm(join(siteDir, dir), { recursive: true, force: true })
+  for (const dir of changes.removeDirs) {
+    const target = join(siteDir, dir)
+    await write(siteDir, target, () => rm(target, { recursive: true, force: true }))
+  }
   for (const file of changes.write) {
     const target = join(siteDir, file.path)
-    await mkdir(dirname(target), { recursive: true })
-    if (Buffer.isBuffer(file.content)) await writeFile(target, file.content)
-    else await copyFile(file.content.file, target)
+    await write(siteDir, target, async () => {
+      await mkdir(dirname(target), { recursive: true })
+      if (Buffer.isBuffer(file.content)) await writeFile(target, file.content)
+      else await copyFile(file.content.file, target)
+    })
   }
+}
+
+/** Plain words for the failures a user can fix; others keep Node's code. */
+const REASONS: Record<string, string> = {
+  ENOTDIR: 'a file is in the way where a folder is needed',
+  EEXIST: 'a file is in the way where a folder is needed',
+  EISDIR: 'a folder is in the way where a file is needed',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  ENOENT: 'no such file or folder'
+}
+
+/** A read of `path`; a missing file or folder is undefined (nothing published there yet). */
+async function read<T>(
+  siteDir: string,
+  path: string,
+  step: () => Promise<T>
+): Promise<T | undefined> {
+  try {
+    return await step()
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw fsError('read', siteDir, path, error)
+  }
+}
+
+async function write(siteDir: string, path: string, step: () => Promise<void>): Promise<void> {
+  try {
+    await step()
+  } catch (error) {
+    throw fsError('write', siteDir, path, error)
+  }
+}
+
+/** Node's error (a code and a stack) as one sentence naming the path and the fix. */
+function fsError(verb: 'read' | 'write', siteDir: string, path: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  const reason = REASONS[code] ?? (code || String(error))
+  return new UserError(
+    `Could not ${verb} ${path} in the site folder ${siteDir} (${reason}): set output-dir (--out for the CLI) to a folder you can write to that holds only the site, or remove what is in the way.`,
+    { cause: error }
+  )
 }
