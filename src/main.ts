@@ -8,7 +8,7 @@ import { createHost } from './hosts/index.js'
 import { getSettings, type Settings } from './inputs.js'
 import { readIpa } from './ipa/read.js'
 import { judge } from './ipa/verdict.js'
-import { channelSlug, defaultBuildId, defaultChannel } from './ota/layout.js'
+import { defaultBuildId, defaultChannel } from './ota/layout.js'
 import type { BuildRecord } from './ota/types.js'
 import { checkInstallable, publishBuild, removeChannel } from './publish.js'
 import { createDeployment } from './report/deployment.js'
@@ -59,7 +59,7 @@ async function publish(
   for (const warning of warnings) core.warning(warning)
 
   const host = createHost(settings, context, octokit)
-  const channel = channelSlug(settings.channel ?? defaultChannel(context.source))
+  const channel = settings.channel ?? defaultChannel(context.source)
   const { site, plan } = await core.group(`Publish to ${host.name}`, async () => {
     const published = await publishBuild(info, host, {
       root: settings.path,
@@ -143,7 +143,7 @@ async function remove(
   octokit: Octokit | undefined
 ): Promise<void> {
   const host = createHost(settings, context, octokit)
-  const channel = channelSlug(settings.channel ?? defaultChannel(context.source))
+  const channel = settings.channel ?? defaultChannel(context.source)
   const plan = await core.group(`Remove channel ${channel} from ${host.name}`, () =>
     removeChannel(host, settings.path, channel)
   )
