@@ -6,7 +6,6 @@ import { UserError } from '../src/errors.js'
 import { basicAuthorization, createGit, gitAuthEnv, GitError } from '../src/hosts/git.js'
 import {
   assertSitePath,
-  backoffMs,
   buildRecordEntries,
   checkFileSizes,
   classifyGitFailure,
@@ -141,13 +140,6 @@ describe('tree helpers', () => {
       expect(() => assertSitePath(bad)).toThrow(`Invalid site path "${bad}"`)
     }
     expect(() => assertSitePath('ota/pr-1/7-1/app.ipa')).not.toThrow()
-  })
-
-  it('backs off with full jitter, growing and capped', () => {
-    expect(backoffMs(1, () => 0.5)).toBe(500)
-    expect(backoffMs(3, () => 0.5)).toBe(2000)
-    expect(backoffMs(10, () => 0.999)).toBe(14_985)
-    expect(backoffMs(2, () => 0)).toBe(0)
   })
 })
 

@@ -102,7 +102,13 @@ class ReleasesFake {
       const body = req.body as { tag_name: string; target_commitish?: string; name?: string }
       const input = req.body as Partial<FakeRelease>
       if (this.releases.some((r) => r.tag_name === body.tag_name)) {
-        return refuse({ status: 422, body: { message: 'Validation Failed' } })
+        return refuse({
+          status: 422,
+          body: {
+            message: 'Validation Failed',
+            errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }]
+          }
+        })
       }
       const created: FakeRelease = {
         id: this.nextId++,
@@ -234,6 +240,8 @@ class ReleasesFake {
 let scratch: string
 let gh: GitHubStandIn
 let fake: ReleasesFake
+/** The waits the host asked for between upload attempts (none really happen). */
+let sleeps: number[]
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'release-host-'))
@@ -244,6 +252,7 @@ afterAll(async () => {
 async function start(fault?: StartOptions['fault']) {
   gh = await startGitHub({ token: TOKEN, fault })
   fake = new ReleasesFake(gh)
+  sleeps = []
 }
 afterEach(async () => {
   expect(gh.violations).toEqual([])
@@ -260,6 +269,10 @@ function host(tagTemplate = 'ota-{channel}', extra: { fetch?: typeof fetch } = {
     serverUrl: SERVER,
     tagTemplate,
     path: 'ota',
+    sleep: async (ms) => {
+      sleeps.push(ms)
+    },
+    random: () => 0.5,
     ...extra
   })
 }
@@ -418,6 +431,40 @@ describe('release host: publishing', () => {
     const ipa = fake.byTag('ota-main')?.assets.filter((a) => a.name === '4-1-app.ipa')
     expect(failed).toBe(true)
     expect(ipa?.map((a) => a.content?.toString())).toEqual(['ipa 4-1'])
+    // Full-jitter backoff before the second attempt: 0.5 × 1000 ms.
+    expect(sleeps).toEqual([500])
+  })
+
+  it('joins the release another run created at the same moment instead of failing on 422', async () => {
+    let raced = false
+    await start((req) => {
+      if (req.operationId !== 'repos/create-release' || raced) return undefined
+      // The other run's create lands first: its draft holds the tag when ours arrives.
+      raced = true
+      const other = fake.addRelease('ota-main', [])
+      other.draft = true
+      fake.tags.delete('ota-main')
+      return undefined
+    })
+    await host().store.update('ota', publish(await buildFiles('main', '8-1')), 'publish')
+
+    expect(raced).toBe(true)
+    expect(fake.refusals).toEqual([
+      expect.objectContaining({
+        status: 422,
+        body: expect.objectContaining({
+          errors: [expect.objectContaining({ code: 'already_exists' })]
+        })
+      })
+    ])
+    expect(fake.releases).toHaveLength(1)
+    expect(fake.byTag('ota-main')?.draft).toBe(false)
+    expect(assetNames('ota-main')).toEqual([
+      '8-1-app.ipa',
+      '8-1-build.json',
+      '8-1-manifest.plist',
+      '8-1-qr.png'
+    ])
   })
 
   it('does not read releases the tag template cannot have made', async () => {

@@ -5,11 +5,11 @@ import { UserError } from '../errors.js'
 import { parseBuildRecord } from '../ota/record.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../ota/types.js'
 import type { SiteStore } from './types.js'
+import { backoffMs, defaultSleep } from './backoff.js'
 import { basicAuthorization, createGit, gitAuthEnv, GitError } from './git.js'
 import type { Git } from './git.js'
 import {
   assertSitePath,
-  backoffMs,
   branchPath,
   buildRecordEntries,
   checkFileSizes,
@@ -62,9 +62,6 @@ interface Tip {
   tree: string
   entries: TreeEntry[]
 }
-
-const defaultSleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * A SiteStore on a git branch (GitHub Pages "Deploy from a branch"). Each update works in a

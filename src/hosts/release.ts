@@ -17,6 +17,7 @@ import {
 } from './release-layout.js'
 import type { ReleaseLayout } from './release-layout.js'
 import { streamingFetch } from './release-upload.js'
+import { backoffMs, defaultSleep } from './backoff.js'
 import type { Host } from './types.js'
 
 export interface ReleaseHostOptions {
@@ -31,6 +32,9 @@ export interface ReleaseHostOptions {
   path: string
   /** What verify() fetches with (no token is ever sent); tests route it to a loopback server. */
   fetch?: typeof fetch
+  /** Waits between upload attempts (tests record the delays instead). */
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
 }
 
 interface Release {
@@ -64,6 +68,8 @@ const PROGRESS_MIN_SIZE = 8 * 1024 * 1024
  */
 export function createReleaseHost(options: ReleaseHostOptions): Host {
   const { octokit, owner, repo } = options
+  const sleep = options.sleep ?? defaultSleep
+  const random = options.random ?? Math.random
   const layout: ReleaseLayout = { path: options.path, tagTemplate: options.tagTemplate }
   // Fails early on a template that makes no valid tag.
   releaseTag(options.tagTemplate, 'channel', 'build')
@@ -148,28 +154,47 @@ export function createReleaseHost(options: ReleaseHostOptions): Host {
     return known
   }
 
-  async function createRelease(tag: string, channel: string, buildId: string, files: SiteFile[]) {
+  /** Creates the draft release of `tag`; undefined when another run created it first. */
+  async function createRelease(
+    tag: string,
+    channel: string,
+    buildId: string,
+    files: SiteFile[]
+  ): Promise<Release | undefined> {
     const record = files.find((file) => posix.basename(file.path) === 'build.json')
     const sha = record && Buffer.isBuffer(record.content) ? recordSha(record.content) : undefined
     const perBuild = options.tagTemplate.includes('{build-id}')
     // A draft until its assets are in: repositories with immutable releases lock a release's
     // assets when it is published.
-    const { data } = await github(
-      () =>
-        octokit.rest.repos.createRelease({
-          owner,
-          repo,
-          tag_name: tag,
-          ...(sha === undefined ? {} : { target_commitish: sha }),
-          name: perBuild ? `OTA ${channel} ${buildId}` : `OTA ${channel}`,
-          body: releaseBody(channel),
-          draft: true,
-          prerelease: true
-        }),
-      tag
-    )
-    core.info(`Created the prerelease ${tag}`)
-    return data as Release
+    try {
+      const { data } = await octokit.rest.repos.createRelease({
+        owner,
+        repo,
+        tag_name: tag,
+        ...(sha === undefined ? {} : { target_commitish: sha }),
+        name: perBuild ? `OTA ${channel} ${buildId}` : `OTA ${channel}`,
+        body: releaseBody(channel),
+        draft: true,
+        prerelease: true
+      })
+      core.info(`Created the prerelease ${tag}`)
+      return data as Release
+    } catch (error) {
+      if (isAlreadyExists(error)) return undefined
+      throw explain(error, tag)
+    }
+  }
+
+  /** The release another run created while this one was planning, read again from GitHub. */
+  async function createdByAnotherRun(tag: string): Promise<KnownRelease> {
+    const known = (await readReleases()).find((each) => each.release.tag_name === tag)
+    if (!known) {
+      throw new UserError(
+        `GitHub says the release ${tag} already exists, but it is not among the releases the token can list: check that no other tool made ${tag}, or choose another release-tag.`
+      )
+    }
+    core.info(`Another run created the release ${tag} first; adding this build to it.`)
+    return known
   }
 
   async function deleteAsset(asset: Asset, tag: string): Promise<void> {
@@ -212,7 +237,11 @@ export function createReleaseHost(options: ReleaseHostOptions): Host {
         if (attempt >= UPLOAD_ATTEMPTS || (status !== undefined && status < 500)) {
           throw explain(error, tag)
         }
-        core.warning(`Uploading ${name} to ${tag} failed (${status ?? String(error)}); retrying.`)
+        const delay = backoffMs(attempt, random)
+        core.warning(
+          `Uploading ${name} to ${tag} failed (${status ?? String(error)}); retrying in ${delay} ms.`
+        )
+        await sleep(delay)
         // A failed upload may leave a "starter" asset that blocks the name.
         known.assets = await listAssets(known.release)
       }
@@ -227,7 +256,7 @@ export function createReleaseHost(options: ReleaseHostOptions): Host {
     let known = releases.find((each) => each.release.tag_name === place.tag)
     if (!known) {
       const release = await createRelease(place.tag, place.channel, place.buildId, files)
-      known = { release, assets: [], builds: [] }
+      known = release ? { release, assets: [], builds: [] } : await createdByAnotherRun(place.tag)
       releases.push(known)
     }
     const isRecord = (file: SiteFile) => posix.basename(file.path) === 'build.json'
@@ -383,6 +412,17 @@ function explain(error: unknown, tag: string | undefined): unknown {
     )
   }
   return explainGitHubError(error, 'release')
+}
+
+/** GitHub's 422 for a tag that already has a release: `errors: [{ code: 'already_exists' }]`. */
+function isAlreadyExists(error: unknown): boolean {
+  const { status, response } = error as { status?: number; response?: { data?: unknown } }
+  const errors = (response?.data as { errors?: unknown } | undefined)?.errors
+  return (
+    status === 422 &&
+    Array.isArray(errors) &&
+    errors.some((each) => (each as { code?: unknown } | null)?.code === 'already_exists')
+  )
 }
 
 function releaseBody(channel: string): string {
