@@ -46,7 +46,7 @@ describe('explainGitHubError', () => {
   it.each([
     ['comment', 'pull-requests: write'],
     ['deploy', 'deployments: write'],
-    ['pages', 'contents: write'],
+    ['pages', 'pages: read" and "contents: write'],
     ['release', 'contents: write']
   ] as const)('names the permission a 403 needs for %s', async (action, permission) => {
     const message = await explain(forbidden, action)

@@ -268,9 +268,25 @@ describe('createPagesHost locate', () => {
 
     await expect(failure).rejects.toThrow(UserError)
     await expect(failure).rejects.toThrow(
-      `GitHub refused to read the Pages settings of ${repo} (403, request id ABCD:1234): grant the job \`permissions: pages: read\` and \`contents: write\`.`
+      `GitHub refused to publish to GitHub Pages: 403 Resource not accessible by integration (GET /repos/${repo}/pages) (GitHub request id ABCD:1234); give the workflow job "permissions: pages: read" and "contents: write"`
     )
     expect(git.requests.length).toBe(pushesBefore)
+  })
+
+  it('a rate-limit 403 says the rate limit is used up, not that a permission is missing', async () => {
+    github.handle('repos/get-pages', () => ({
+      status: 403,
+      body: { message: 'API rate limit exceeded for installation ID 1.' },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1767225600' }
+    }))
+
+    const failure = host().locate()
+
+    await expect(failure).rejects.toThrow(UserError)
+    await expect(failure).rejects.toThrow(
+      "the token's API rate limit is used up (it resets at 2026-01-01T00:00:00.000Z): re-run the job later."
+    )
+    await expect(failure).rejects.not.toThrow(/pages: read/)
   })
 
   it('asks the API once, and again after a failed lookup', async () => {

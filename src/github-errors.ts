@@ -4,28 +4,29 @@ import { oneLine } from './report/markdown.js'
 /** What the action was doing when GitHub refused. */
 export type GitHubAction = 'comment' | 'deploy' | 'pages' | 'release'
 
-const ACTIONS: Record<GitHubAction, { doing: string; permission: string; notFound: string }> = {
+const ACTIONS: Record<GitHubAction, { doing: string; permissions: string[]; notFound: string }> = {
   comment: {
     doing: 'comment on the pull request',
-    permission: 'pull-requests: write',
+    permissions: ['pull-requests: write'],
     notFound:
       'the repository or pull request does not exist or the token cannot see it; check pr-number and the token'
   },
   deploy: {
     doing: 'create the deployment',
-    permission: 'deployments: write',
+    permissions: ['deployments: write'],
     notFound:
       'the repository or commit does not exist or the token cannot see it; check that the commit was pushed'
   },
   pages: {
     doing: 'publish to GitHub Pages',
-    permission: 'contents: write',
+    // Reading the Pages settings and builds needs pages: read; the push needs contents: write.
+    permissions: ['pages: read', 'contents: write'],
     notFound:
       'the repository, branch or Pages site does not exist or the token cannot see it; enable Pages in Settings → Pages or check pages-branch'
   },
   release: {
     doing: 'publish to the GitHub release',
-    permission: 'contents: write',
+    permissions: ['contents: write'],
     notFound:
       'the repository or release does not exist or the token cannot see it; check release-tag and the token'
   }
@@ -51,7 +52,7 @@ function isHttpError(error: unknown): error is HttpError {
  * (the token) or query strings.
  */
 export function explainGitHubError(error: unknown, action: GitHubAction): UserError {
-  const { doing, permission, notFound } = ACTIONS[action]
+  const { doing, permissions, notFound } = ACTIONS[action]
   // Octokit reports a network failure as status 500 without a response.
   if (!isHttpError(error) || error.response === undefined) {
     const reason = error instanceof Error ? error.message : String(error)
@@ -82,7 +83,7 @@ export function explainGitHubError(error: unknown, action: GitHubAction): UserEr
       case 401:
         return `${what}; the github-token is invalid or expired: pass a valid token (the default is secrets.GITHUB_TOKEN).`
       case 403:
-        return `${what}; give the workflow job "permissions: ${permission}" (and in Settings → Actions → General, set Workflow permissions to "Read and write" if the organisation restricts them).`
+        return `${what}; give the workflow job "permissions: ${permissions.join('" and "')}" (and in Settings → Actions → General, set Workflow permissions to "Read and write" if the organisation restricts them).`
       case 404:
         return `${what}; ${notFound}.`
       case 422:

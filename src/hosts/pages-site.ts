@@ -49,13 +49,8 @@ export async function readPagesSite(
   try {
     settings = (await octokit.rest.repos.getPages({ owner, repo })).data
   } catch (error) {
-    const status = (error as { status?: unknown }).status
-    if (status === 403) {
-      throw new UserError(
-        `GitHub refused to read the Pages settings of ${owner}/${repo} (403${requestId(error)}): grant the job \`permissions: pages: read\` and \`contents: write\`.`
-      )
-    }
-    if (status !== 404) throw explainGitHubError(error, 'pages')
+    // 404: Pages is not enabled; decidePagesSite explains what to do.
+    if ((error as { status?: unknown }).status !== 404) throw explainGitHubError(error, 'pages')
   }
   return decidePagesSite(settings, { ...options, repository: `${owner}/${repo}`, settingsUrl })
 }
@@ -110,9 +105,3 @@ function httpsOf(url: string, settingsUrl: string): string {
 }
 
 const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`)
-
-function requestId(error: unknown): string {
-  const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers
-  const id = headers?.['x-github-request-id']
-  return typeof id === 'string' ? `, request id ${id}` : ''
-}
