@@ -73,6 +73,26 @@ describe('iconCandidates', () => {
     )
   })
 
+  it('does not take an alternate icon whose name starts with the primary one', () => {
+    const plist = {
+      CFBundleIcons: {
+        CFBundlePrimaryIcon: { CFBundleIconFiles: ['AppIcon60x60'], CFBundleIconName: 'AppIcon' },
+        CFBundleAlternateIcons: { 'AppIcon-Dark': { CFBundleIconFiles: ['AppIcon-Dark60x60'] } }
+      }
+    }
+    const names = files('AppIcon-Dark60x60@3x.png', 'AppIcon60x60@3x.png', 'AppIconBanner.png')
+    expect(iconCandidates(plist, APP, names)).toEqual([`${APP}AppIcon60x60@3x.png`])
+  })
+
+  it('falls back to the conventional names when Info.plist names no icon', () => {
+    const names = files('Icon.png', 'Icon@2x.png', 'Icon-72.png', 'IconBackground.png', 'Logo.png')
+    expect(iconCandidates({}, APP, names)).toEqual([
+      `${APP}Icon@2x.png`,
+      `${APP}Icon-72.png`,
+      `${APP}Icon.png`
+    ])
+  })
+
   it('looks only at the top level of the main bundle', () => {
     const plist = { CFBundleIconFiles: ['AppIcon60x60'] }
     const names = [
@@ -108,6 +128,7 @@ describe.skipIf(!corpus)('iconCandidates on real builds', () => {
   it.each([
     ['not-installable/ipad.ipa', 'Payload/bundle.app/AppIcon83.5x83.5@2x~ipad.png', 7],
     ['not-installable/Example.ipa', 'Payload/Example.app/AppIcon76x76@2x~ipad.png', 2],
+    ['signed/iphone.ipa', undefined, 0],
     ['signed/ipa.ipa', undefined, 0]
   ])('chooses the largest icon of %s', async (ipa, best, count) => {
     const archive = await openArchive(`${FIXTURES}/ipa/${ipa}`)

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { crc32 } from 'node:zlib'
+import { crc32, deflateRawSync, deflateSync } from 'node:zlib'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { normalizePng } from '../src/ipa/png.js'
-import { encodeCgbi, type RgbaImage } from './support/cgbi.js'
+import { chunk, encodeCgbi, type RgbaImage } from './support/cgbi.js'
 
 const PNGS = '../shared/fixtures/png'
 const corpus = existsSync(PNGS)
@@ -126,6 +126,25 @@ describe('normalizePng on CgBI images made in code', () => {
     expect(() => normalizePng(data)).toThrow(/PNG/)
   })
 
+  it.each([
+    ['a CgBI', true],
+    ['an interlaced standard', false]
+  ])('refuses %s PNG whose pixel data inflates past 64 MiB', (_, crushed) => {
+    const header = Buffer.alloc(13)
+    header.writeUInt32BE(16, 0)
+    header.writeUInt32BE(16, 4)
+    header.set([8, 6, 0, 0, 1], 8)
+    const zeros = Buffer.alloc(65 * 1024 * 1024)
+    const bomb = Buffer.concat([
+      PNG_SIGNATURE,
+      ...(crushed ? [chunk('CgBI', Buffer.from([0x50, 0x00, 0x20, 0x06]))] : []),
+      chunk('IHDR', header),
+      chunk('IDAT', crushed ? deflateRawSync(zeros) : deflateSync(zeros)),
+      chunk('IEND', Buffer.alloc(0))
+    ])
+    expect(() => normalizePng(bomb)).toThrow(/inflates past 64 MiB/)
+  })
+
   it('refuses an image larger than any icon before inflating it', () => {
     const huge = encodeCgbi(sample())
     // IHDR starts at byte 24 (after the signature and the 16-byte CgBI chunk); its width 8 later.
@@ -133,6 +152,8 @@ describe('normalizePng on CgBI images made in code', () => {
     expect(() => normalizePng(fixCrc(huge, 24))).toThrow(/100000×9 pixels/)
   })
 })
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 function flipByte(data: Buffer, at: number): Buffer {
   const copy = Buffer.from(data)

@@ -5,6 +5,12 @@
  */
 
 const ICON_DICTIONARIES = ['CFBundleIcons', 'CFBundleIcons~ipad']
+/**
+ * What may follow a listed name in a file name: a size ("60x60", or "-72" in old icon sets), then
+ * scale and device. Anything else is another image: "AppIcon-Dark60x60@3x.png" is an alternate
+ * icon, not the primary "AppIcon".
+ */
+const ICON_SUFFIX = /^(?:\d+(?:\.\d+)?x\d+(?:\.\d+)?|-\d+)?(?:@\d+x)?(?:~ipad|~iphone)?\.png$/
 /** Used when Info.plist names no icon at all (very old or hand-made bundles). */
 const CONVENTIONAL_NAMES = ['AppIcon', 'Icon']
 
@@ -28,7 +34,10 @@ export function iconCandidates(
   )
   const matching = files.filter((path) => {
     const file = path.slice(bundlePath.length).toLowerCase()
-    return baseNames.some((base) => file.startsWith(base.toLowerCase()))
+    return baseNames.some((base) => {
+      const name = base.toLowerCase()
+      return file.startsWith(name) && ICON_SUFFIX.test(file.slice(name.length))
+    })
   })
   return matching
     .map((path) => ({ path, pixels: pixelSize(path.slice(bundlePath.length)) }))
@@ -51,7 +60,7 @@ function iconBaseNames(plist: Record<string, unknown>): string[] {
       names
         .flatMap((value) => (Array.isArray(value) ? value : [value]))
         .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
-        .map((value) => value.trim().replace(/\.png$/i, ''))
+        .map((value) => value.trim().replace(/(?:@\d+x)?(?:~ipad|~iphone)?\.png$/i, ''))
     )
   ]
 }
