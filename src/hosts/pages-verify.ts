@@ -1,6 +1,7 @@
 import { explainGitHubError } from '../github-errors.js'
 import type { PagesRepository } from './pages-site.js'
 import { pagesSettingsUrl } from './pages-site.js'
+import { probe } from './probe.js'
 
 export interface WaitOptions {
   /** The branch commit holding the build. */
@@ -13,8 +14,6 @@ export interface WaitOptions {
   sleep: (ms: number) => Promise<void>
   now: () => number
 }
-
-type Probe = { ok: true } | { ok: false; redirect?: string; status?: number }
 
 /**
  * Waits until GitHub Pages serves the build: polls the latest Pages build and, once a build is
@@ -46,11 +45,12 @@ export async function waitUntilServed(
       ]
     }
     if (build?.status === 'built') {
-      const probe = await head(options.manifestUrl)
-      if (probe.ok) return []
-      if (probe.redirect) {
+      // A failure (DNS or certificate of a new custom domain) or another status: keep waiting.
+      const served = await probe(options.manifestUrl)
+      if ('status' in served && served.status === 200) return []
+      if ('location' in served && served.location) {
         return [
-          `${options.manifestUrl} answers ${probe.status} redirecting to ${probe.redirect}, but iOS does not follow redirects for the manifest: set base-url to the address the site is finally served from.`
+          `${options.manifestUrl} answers ${served.status} redirecting to ${served.location}, but iOS does not follow redirects for the manifest: set base-url to the address the site is finally served from.`
         ]
       }
     }
@@ -60,23 +60,5 @@ export async function waitUntilServed(
       ]
     }
     await options.sleep(interval)
-  }
-}
-
-async function head(url: string): Promise<Probe> {
-  try {
-    const response = await fetch(url, {
-      method: 'HEAD',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(30_000)
-    })
-    if (response.status === 200) return { ok: true }
-    const location = response.headers.get('location')
-    return location
-      ? { ok: false, redirect: location, status: response.status }
-      : { ok: false, status: response.status }
-  } catch {
-    // Not reachable yet (DNS or certificate of a new custom domain): keep waiting.
-    return { ok: false }
   }
 }

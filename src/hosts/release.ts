@@ -18,6 +18,8 @@ import {
 import type { ReleaseLayout } from './release-layout.js'
 import { streamingFetch } from './release-upload.js'
 import { backoffMs, defaultSleep } from './backoff.js'
+import { probe } from './probe.js'
+import type { Fetch } from './probe.js'
 import type { Host } from './types.js'
 
 export interface ReleaseHostOptions {
@@ -370,25 +372,19 @@ export function createReleaseHost(options: ReleaseHostOptions): Host {
  */
 export async function checkInstallFromRelease(
   ipaUrl: string,
-  fetchFn: typeof fetch
+  fetchFn: Fetch
 ): Promise<string | undefined> {
   const advice =
     'keep the release as an archive and pair it with host: pages or host: s3 for installs'
-  let response: Response
-  try {
-    response = await fetchFn(ipaUrl, {
-      method: 'HEAD',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(30_000)
-    })
-  } catch (error) {
-    return `Could not check ${ipaUrl} (${String((error as { cause?: unknown }).cause ?? error)}): the itms-services link may not install from the release; ${advice}.`
+  const result = await probe(ipaUrl, fetchFn)
+  if ('failure' in result) {
+    return `Could not check ${ipaUrl} (${result.failure}): the itms-services link may not install from the release; ${advice}.`
   }
-  if (response.status >= 300 && response.status < 400) {
-    return `The itms-services link may not install from a GitHub release: GitHub answers ${ipaUrl} with a redirect (${response.status}) to a short-lived download URL, and iOS's installer does not follow redirects; ${advice}.`
+  if (result.status >= 300 && result.status < 400) {
+    return `The itms-services link may not install from a GitHub release: GitHub answers ${ipaUrl} with a redirect (${result.status}) to a short-lived download URL, and iOS's installer does not follow redirects; ${advice}.`
   }
-  if (response.status !== 200) {
-    return `${ipaUrl} answered ${response.status}, so the build cannot be installed from the release yet; ${advice}.`
+  if (result.status !== 200) {
+    return `${ipaUrl} answered ${result.status}, so the build cannot be installed from the release yet; ${advice}.`
   }
   core.info(
     `${ipaUrl} answers 200 without a redirect: the install link can install from the release.`

@@ -1,8 +1,7 @@
 import { UserError } from '../errors.js'
 
-export type Fetch = typeof fetch
-
-const PROBE_TIMEOUT_MS = 30_000
+import { probe } from './probe.js'
+import type { Fetch } from './probe.js'
 
 /**
  * HEADs each URL the way iOS's installer fetches it (no redirect following) and throws a UserError
@@ -11,7 +10,7 @@ const PROBE_TIMEOUT_MS = 30_000
  * public base URL on its own).
  */
 export async function verifyPublicUrls(urls: string[], fetchFn: Fetch = fetch): Promise<void> {
-  const problems = (await Promise.all(urls.map((url) => probe(url, fetchFn)))).filter(
+  const problems = (await Promise.all(urls.map((url) => problem(url, fetchFn)))).filter(
     (problem): problem is string => problem !== undefined
   )
   if (problems.length === 0) return
@@ -20,21 +19,11 @@ export async function verifyPublicUrls(urls: string[], fetchFn: Fetch = fetch): 
   )
 }
 
-async function probe(url: string, fetchFn: Fetch): Promise<string | undefined> {
-  let response: Response
-  try {
-    response = await fetchFn(url, {
-      method: 'HEAD',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS)
-    })
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    return `${url} could not be fetched (${cause?.code ?? cause?.message ?? String(error)})`
-  }
-  if (response.status === 200) return undefined
-  const location = response.headers.get('location')
-  return location
-    ? `${url} answered ${response.status} redirecting to ${location}`
-    : `${url} answered ${response.status}`
+async function problem(url: string, fetchFn: Fetch): Promise<string | undefined> {
+  const result = await probe(url, fetchFn)
+  if ('failure' in result) return `${url} could not be fetched (${result.failure})`
+  if (result.status === 200) return undefined
+  return result.location
+    ? `${url} answered ${result.status} redirecting to ${result.location}`
+    : `${url} answered ${result.status}`
 }

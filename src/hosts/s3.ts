@@ -17,7 +17,7 @@ import type { BuildRecord, SiteChanges, SiteFile } from '../ota/types.js'
 import { s3UserError } from './s3-errors.js'
 import type { S3Target } from './s3-errors.js'
 import { verifyPublicUrls } from './s3-verify.js'
-import type { Fetch } from './s3-verify.js'
+import type { Fetch } from './probe.js'
 import type { Host } from './types.js'
 import { siteUrl } from './url.js'
 
