@@ -10,9 +10,9 @@ async function main(argv) {
   const [command, ...rest] = argv;
   switch (command) {
     case "inspect":
-      return (await import("./cli-chunks/inspect-GMD7ZKSE.js")).inspectCommand(rest);
+      return (await import("./cli-chunks/inspect-CFM3Y3YL.js")).inspectCommand(rest);
     case "site":
-      return (await import("./cli-chunks/site-KE3REOVF.js")).siteCommand(rest);
+      return (await import("./cli-chunks/site-FOJOVV3X.js")).siteCommand(rest);
     case void 0:
     case "-h":
     case "--help":
