@@ -6,13 +6,15 @@ import {
 } from "./cli-chunks/chunk-65SFUJGA.js";
 
 // src/cli.ts
+import { enableCompileCache } from "node:module";
+enableCompileCache();
 async function main(argv) {
   const [command, ...rest] = argv;
   switch (command) {
     case "inspect":
-      return (await import("./cli-chunks/inspect-CFM3Y3YL.js")).inspectCommand(rest);
+      return (await import("./cli-chunks/inspect-4IXS2ISB.js")).inspectCommand(rest);
     case "site":
-      return (await import("./cli-chunks/site-FOJOVV3X.js")).siteCommand(rest);
+      return (await import("./cli-chunks/site-YYSLTK7A.js")).siteCommand(rest);
     case void 0:
     case "-h":
     case "--help":

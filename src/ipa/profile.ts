@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { UserError } from '../errors.js'
@@ -158,42 +159,32 @@ function appIdCovers(appId: string, prefixes: string[], bundleId: string): boole
   return pattern.endsWith('*') ? bundleId.startsWith(pattern.slice(0, -1)) : pattern === bundleId
 }
 
-/** Entries that are not X.509 DER (placeholders in redacted or hand-edited profiles) are left out. */
+/**
+ * Entries that are not X.509 DER (placeholders in redacted or hand-edited profiles) are left out.
+ * Node's own X509Certificate (OpenSSL) rather than pkijs: a development profile can carry dozens
+ * of certificates, and pkijs' schema matching made them most of the time `inspect` takes. Its
+ * subject is RFC 4514-escaped already.
+ */
 function readCertificate(der: Uint8Array): CertificateInfo[] {
-  let certificate: pkijs.Certificate
+  let certificate: X509Certificate
   try {
-    certificate = pkijs.Certificate.fromBER(new Uint8Array(der))
+    certificate = new X509Certificate(der)
   } catch {
     return []
   }
-  const attributes = certificate.subject.typesAndValues.map((attribute) => ({
-    name: ATTRIBUTE_NAMES[attribute.type] ?? attribute.type,
-    value: attribute.value.valueBlock.value
-  }))
+  // One attribute a line; a multi-valued RDN shares a line, joined by " + " (a "+" in a value is escaped).
+  const attributes = certificate.subject
+    .split('\n')
+    .flatMap((line) => line.split(/ \+ (?=[\w.]+=)/))
+    .filter((attribute) => attribute !== '')
+  const commonName = attributes.find((line) => line.startsWith('CN='))
   return [
     {
-      subject: attributes.map(({ name, value }) => `${name}=${escapeDnValue(value)}`).join(', '),
-      commonName: attributes.find(({ name }) => name === 'CN')?.value,
-      notAfter: certificate.notAfter.value
+      subject: attributes.join(', '),
+      commonName: commonName?.slice(3).replace(/\\(.)/g, '$1'),
+      notAfter: new Date(certificate.validTo)
     }
   ]
-}
-
-/** Short names (RFC 4514 and OpenSSL) of the attributes found in Apple signing certificates. */
-const ATTRIBUTE_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.6': 'C',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '0.9.2342.19200300.100.1.1': 'UID',
-  '1.2.840.113549.1.9.1': 'emailAddress'
-}
-
-/** RFC 4514 escaping, so a comma inside "O=Example, Inc." does not read as a separator. */
-function escapeDnValue(value: string): string {
-  return value.replace(/[,+"\\<>;]/g, '\\$&').replace(/^[ #]| $/g, '\\$&')
 }
 
 function stringAt(dict: PlistDict, key: string): string | undefined {
