@@ -6,6 +6,7 @@ import { UserError } from '../src/errors.js'
 import { createDirectoryHost } from '../src/hosts/directory.js'
 import { publishBuild } from '../src/publish.js'
 import { ipaInfo, record } from './support/ota-fixtures.js'
+import { captureStdout } from './support/files.js'
 
 let scratch: string
 
@@ -16,16 +17,6 @@ afterEach(async () => {
   vi.restoreAllMocks()
   await rm(scratch, { recursive: true, force: true })
 })
-
-/** Collects what @actions/core writes (it writes to process.stdout). */
-function captureStdout(): () => string {
-  const chunks: string[] = []
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    chunks.push(String(chunk))
-    return true
-  })
-  return () => chunks.join('')
-}
 
 async function plant(dir: string, buildId: string, text: string): Promise<string> {
   const folder = join(dir, 'ota', 'main', buildId)

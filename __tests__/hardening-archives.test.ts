@@ -3,7 +3,7 @@
  * at the GitHub and git stand-ins: each must fail fast, small and clearly, and write nothing.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +11,7 @@ import { startGitServer, type GitServer } from './support/git-server.js'
 import { startGitHub, type GitHubStandIn } from './support/github-server.js'
 import { malformedFixtures, writeHostileCorpus, type HostileArchive } from './support/hostile.js'
 import { runAction } from './support/runner.js'
+import { listFiles } from './support/files.js'
 
 const TOKEN = 'ghs_hardeningArchives0123456789abcdef'
 const MALFORMED = resolve('../shared/fixtures/ipa/malformed')
@@ -48,11 +49,6 @@ afterAll(async () => {
   await git?.close()
   await rm(work, { recursive: true, force: true })
 })
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
-}
 
 describe('the hostile archive corpus', () => {
   it('holds at least 30 archives, the malformed fixtures included', () => {
@@ -102,7 +98,7 @@ describe('the hostile archive corpus', () => {
       const touched = (path: string) => path.includes(`/${repository}`)
       expect(github.requests.filter((r) => WRITES.has(r.method) && touched(r.path))).toEqual([])
       expect(git.requests.filter((r) => touched(r.path))).toEqual([])
-      expect(await filesUnder(runDir)).toEqual([rssFile])
+      expect((await listFiles(runDir)).map((file) => join(runDir, file))).toEqual([rssFile])
     }
   )
 })

@@ -2,7 +2,7 @@
  * Bad inputs through the bundled action: each is refused with one clear error before any work —
  * no request to GitHub or git, nothing written to the workspace or RUNNER_TEMP.
  */
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +10,7 @@ import { startGitServer, type GitServer } from './support/git-server.js'
 import { startGitHub, type GitHubStandIn } from './support/github-server.js'
 import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
+import { listFiles } from './support/files.js'
 
 const TOKEN = 'ghs_hardeningInputs0123456789abcdefgh'
 
@@ -32,14 +33,6 @@ afterAll(async () => {
   await git?.close()
   await rm(work, { recursive: true, force: true })
 })
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .sort()
-}
 
 interface Case {
   name: string
@@ -115,7 +108,7 @@ describe('bad inputs are refused before any work', () => {
       await mkdir(join(workspace, ipa, '..'), { recursive: true })
       await copyFile(sampleIpa, join(workspace, ipa))
     }
-    const before = await filesUnder(workspace)
+    const before = await listFiles(workspace)
     const requestsBefore = { github: github.requests.length, git: git.requests.length }
 
     const run = await runAction({
@@ -137,7 +130,7 @@ describe('bad inputs are refused before any work', () => {
     expect(run.stdout).not.toContain('::group::Read the IPA')
     expect(github.requests.slice(requestsBefore.github)).toEqual([])
     expect(git.requests.slice(requestsBefore.git)).toEqual([])
-    expect(await filesUnder(workspace)).toEqual(before)
-    expect(await filesUnder(temp)).toEqual([])
+    expect(await listFiles(workspace)).toEqual(before)
+    expect(await listFiles(temp)).toEqual([])
   })
 })

@@ -5,7 +5,7 @@
  * (checked while the push is in flight, .git/config included), no error and no pushed object.
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -15,6 +15,7 @@ import { installCommentsFake, startGitHub, type GitHubStandIn } from './support/
 import { servePagesSettings } from './support/github-pages.js'
 import { runAction, type ActionRun } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
+import { listFiles } from './support/files.js'
 
 const TOKEN = 'ghs_hardeningSecret0123456789abcdefgh'
 const SECRETS = [TOKEN, basicAuthorization(TOKEN).slice('basic '.length)]
@@ -111,10 +112,7 @@ function expectNoLeakInRun(run: ActionRun): void {
   expect(run.errors.filter((line) => leaks(line).length > 0)).toEqual([])
 }
 
-async function allFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
-}
+const absoluteFiles = async (dir: string) => (await listFiles(dir)).map((file) => join(dir, file))
 
 describe('the token', () => {
   it('leaks nowhere while publishing to Pages and commenting (debug logging on)', async () => {
@@ -130,7 +128,7 @@ describe('the token', () => {
     expect(snapshots.length).toBeGreaterThan(0)
     expect(snapshots.every((s) => s.files > 0)).toBe(true)
     expect(snapshots.flatMap((s) => s.leaking)).toEqual([])
-    for (const file of [...(await allFiles(workspace)), ...(await allFiles(temp))]) {
+    for (const file of [...(await absoluteFiles(workspace)), ...(await absoluteFiles(temp))]) {
       expect(leaks(await readFile(file, 'latin1')), file).toEqual([])
     }
     // Nothing pushed carries it either: every object of the branch, decompressed.
@@ -148,7 +146,7 @@ describe('the token', () => {
     expect(run.errors).toHaveLength(1)
     expect(run.errors[0]).toMatch(/contents: write/)
     expectNoLeakInRun(run)
-    for (const file of [...(await allFiles(workspace)), ...(await allFiles(temp))]) {
+    for (const file of [...(await absoluteFiles(workspace)), ...(await absoluteFiles(temp))]) {
       expect(leaks(await readFile(file, 'latin1')), file).toEqual([])
     }
   })

@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { buildRecordProblem, parseBuildRecord } from '../src/ota/record.js'
 import { record } from './support/ota-fixtures.js'
-
-/** Collects what @actions/core writes (it writes to process.stdout). */
-function captureStdout(): () => string {
-  const chunks: string[] = []
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    chunks.push(String(chunk))
-    return true
-  })
-  return () => chunks.join('')
-}
+import { captureStdout } from './support/files.js'
 
 afterEach(() => {
   vi.restoreAllMocks()

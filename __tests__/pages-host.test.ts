@@ -14,6 +14,7 @@ import { startGitServer } from './support/git-server.js'
 import type { GitServer } from './support/git-server.js'
 import { startGitHub } from './support/github-server.js'
 import type { GitHubStandIn, Reply } from './support/github-server.js'
+import { captureStdout } from './support/files.js'
 
 const TOKEN = 'ghs_hostToken0123456789abcdefABCDEFGH'
 const MINUTE = 60_000
@@ -443,13 +444,3 @@ describe('createPagesHost secrets', () => {
     expect(shown).not.toContain(base64)
   })
 })
-
-/** Collects what @actions/core writes (it writes to process.stdout). */
-function captureStdout(): () => string {
-  const chunks: string[] = []
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    chunks.push(String(chunk))
-    return true
-  })
-  return () => chunks.join('')
-}

@@ -1,21 +1,14 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { renderReadme } from '../scripts/docs.mjs'
 import { actionYml } from './support/action-inputs.js'
+import { listFiles } from './support/files.js'
 
 const run = promisify(execFile)
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
-    .sort()
-}
 
 describe('the repository as maintainers pin it', () => {
   it('commits a dist/ built from the current src/', async () => {

@@ -16,6 +16,7 @@ import type { S3HostOptions } from '../src/hosts/s3.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../src/ota/types.js'
 import { S3_CREDENTIALS, startS3 } from './support/s3-server.js'
 import type { S3Server } from './support/s3-server.js'
+import { captureStdout } from './support/files.js'
 
 const BUCKET = 'ios-builds'
 const CDN = 'https://cdn.example.test'
@@ -448,13 +449,3 @@ describe('s3 host: object listing under the prefix only', () => {
     expect(seen?.map((r) => r.buildId)).toEqual(['2-1'])
   })
 })
-
-/** Collects what @actions/core writes (it writes to process.stdout). */
-function captureStdout(): () => string {
-  const chunks: string[] = []
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    chunks.push(String(chunk))
-    return true
-  })
-  return () => chunks.join('')
-}
