@@ -246,17 +246,6 @@ describe('createPagesHost locate', () => {
     )
   })
 
-  it('refuses a site deployed by a workflow, which would replace the pushed files', async () => {
-    answerPages({ status: 200, body: pagesSettings({ build_type: 'workflow' }) })
-    const failure = host({ baseUrl: 'https://apps.example.com/' }).locate()
-    await expect(failure).rejects.toThrow(UserError)
-    await expect(failure).rejects.toThrow(
-      new RegExp(
-        `deployed by a workflow.*${git.url}/${repo}/settings/pages switch Source to "Deploy from a branch".*\`host: directory\``
-      )
-    )
-  })
-
   it('a 403 names the permissions and the request id, and nothing is pushed', async () => {
     github.handle('repos/get-pages', () => ({
       status: 403,

@@ -2,7 +2,7 @@ import { UserError } from './errors.js'
 import { oneLine } from './report/markdown.js'
 
 /** What the action was doing when GitHub refused. */
-export type GitHubAction = 'comment' | 'deploy' | 'pages' | 'release'
+export type GitHubAction = 'comment' | 'deploy' | 'pages' | 'pages-deploy' | 'release'
 
 const ACTIONS: Record<GitHubAction, { doing: string; permissions: string[]; notFound: string }> = {
   comment: {
@@ -23,6 +23,12 @@ const ACTIONS: Record<GitHubAction, { doing: string; permissions: string[]; notF
     permissions: ['pages: read', 'contents: write'],
     notFound:
       'the repository, branch or Pages site does not exist or the token cannot see it; enable Pages in Settings → Pages or check pages-branch'
+  },
+  'pages-deploy': {
+    doing: 'deploy GitHub Pages',
+    permissions: ['pages: write', 'id-token: write'],
+    notFound:
+      'the repository or its Pages site does not exist or the token cannot see it; enable Pages with Source "GitHub Actions" in Settings → Pages'
   },
   release: {
     doing: 'publish to the GitHub release',

@@ -265,7 +265,7 @@ export function checkParameters(match: Match, query: URLSearchParams): string[] 
         problems.push(`missing required ${parameter.in} parameter ${parameter.name}`)
       continue
     }
-    if (!parameter.schema) continue
+    if (!parameter.schema || acceptsAnyText(parameter.schema)) continue
     const validate = validator('params', `${pointer}/schema`)
     if (!validate({ value: values.length === 1 ? values[0] : values })) {
       problems.push(
@@ -274,6 +274,17 @@ export function checkParameters(match: Match, query: URLSearchParams): string[] 
     }
   }
   return problems
+}
+
+/**
+ * A URL carries text, so `oneOf: [integer, string]` (e.g. pages_deployment_id) takes any value;
+ * Ajv's coercion would match "7000" to both branches and call it ambiguous.
+ */
+function acceptsAnyText(schema: unknown): boolean {
+  const { oneOf } = schema as { oneOf?: { type?: string; format?: string; pattern?: string }[] }
+  return (
+    oneOf?.some((branch) => branch.type === 'string' && !branch.format && !branch.pattern) ?? false
+  )
 }
 
 /** Problems with a parsed JSON body. */

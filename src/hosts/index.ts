@@ -37,7 +37,9 @@ export function createHost(
         history: settings.history,
         wait: settings.wait,
         waitTimeoutMs: settings.waitTimeoutMs,
-        tempDir: context.tempDir
+        tempDir: context.tempDir,
+        runId: context.source.runId,
+        runAttempt: context.source.runAttempt
       })
     case 'release':
       return createReleaseHost({

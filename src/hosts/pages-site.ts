@@ -20,6 +20,11 @@ export interface PagesSite {
   branch: string
   /** Folder of the branch Pages serves ("" or e.g. "docs"); site URLs stay relative to `url`. */
   dir: string
+  /**
+   * The site's source is "GitHub Actions": `branch` (pages-branch) only keeps the files, and this
+   * action deploys it after each update.
+   */
+  workflow?: boolean
 }
 
 /** What the API says about a Pages site (the fields we read of GET /repos/{owner}/{repo}/pages). */
@@ -72,11 +77,6 @@ export function decidePagesSite(
     )
     return { url: withSlash(baseUrl), branch: fallbackBranch, dir: '' }
   }
-  if (settings.build_type === 'workflow') {
-    throw new UserError(
-      `GitHub Pages of ${repository} is deployed by a workflow ("GitHub Actions" source), which would replace the files this action pushes: at ${settingsUrl} switch Source to "Deploy from a branch", or use \`host: directory\` inside that workflow so the build becomes part of its site.`
-    )
-  }
   if (settings.public === false) {
     throw new UserError(
       `The GitHub Pages site of ${repository} is private, but an iPhone's installer cannot sign in to download the build: make it public at ${settingsUrl}, or use \`host: s3\`.`
@@ -88,8 +88,12 @@ export function decidePagesSite(
       `GitHub did not report the address of the Pages site of ${repository}: set the base-url input to it.`
     )
   }
+  const url = withSlash(baseUrl ?? httpsOf(reported!, settingsUrl))
+  // A "GitHub Actions" site may still report the branch it was once deployed from: not ours.
+  if (settings.build_type === 'workflow')
+    return { url, branch: fallbackBranch, dir: '', workflow: true }
   return {
-    url: withSlash(baseUrl ?? httpsOf(reported!, settingsUrl)),
+    url,
     branch: settings.source?.branch ?? fallbackBranch,
     dir: sourceDir(settings.source?.path)
   }

@@ -6,6 +6,8 @@ import { probe } from './probe.js'
 export interface WaitOptions {
   /** The branch commit holding the build. */
   commit: string
+  /** A Pages deployment of `commit` (or later) succeeded: only the manifest is checked. */
+  deployed?: boolean
   /** The manifest URL iOS will fetch. */
   manifestUrl: string
   timeoutMs: number
@@ -31,12 +33,16 @@ export async function waitUntilServed(
   const settingsUrl = pagesSettingsUrl(repository)
   for (;;) {
     let build: { status: string; commit: string; error: { message: string | null } } | undefined
-    try {
-      build = (await octokit.rest.repos.getLatestPagesBuild({ owner, repo })).data
-    } catch (error) {
-      // 404: no build yet (Pages just enabled). Anything else: the check is given up.
-      if ((error as { status?: unknown }).status !== 404) {
-        return [`Could not check the Pages build: ${explainGitHubError(error, 'pages').message}`]
+    if (options.deployed)
+      build = { status: 'built', commit: options.commit, error: { message: null } }
+    else {
+      try {
+        build = (await octokit.rest.repos.getLatestPagesBuild({ owner, repo })).data
+      } catch (error) {
+        // 404: no build yet (Pages just enabled). Anything else: the check is given up.
+        if ((error as { status?: unknown }).status !== 404) {
+          return [`Could not check the Pages build: ${explainGitHubError(error, 'pages').message}`]
+        }
       }
     }
     if (build?.commit === options.commit && build.status === 'errored') {

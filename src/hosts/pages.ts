@@ -1,11 +1,14 @@
 import * as core from '@actions/core'
 import type { Octokit } from '../github.js'
 import { basicAuthorization } from './git.js'
+import { deployPagesBranch } from './pages-deploy.js'
+import type { PagesDeployOptions } from './pages-deploy.js'
+import { ghesError, idTokenError, isGhes } from './pages-deploy-errors.js'
 import { createPagesStore } from './pages-store.js'
 import { readPagesSite } from './pages-site.js'
 import type { PagesSite } from './pages-site.js'
 import { waitUntilServed } from './pages-verify.js'
-import type { Host } from './types.js'
+import type { Host, SiteStore } from './types.js'
 import { siteUrl } from './url.js'
 
 export interface PagesHostOptions {
@@ -17,7 +20,10 @@ export interface PagesHostOptions {
   serverUrl: string
   /** Needs contents: write (push) and pages: read (settings, builds). */
   token: string
-  /** pages-branch: used only while Pages is not enabled (with baseUrl); default gh-pages. */
+  /**
+   * pages-branch: holds the files of a "GitHub Actions" site (deployed from it by this action), or
+   * of a site not enabled yet (with baseUrl); default gh-pages.
+   */
   branch: string
   /** base-url: replaces the address Pages reports. */
   baseUrl?: string
@@ -33,6 +39,11 @@ export interface PagesHostOptions {
   now?: () => number
   /** Between Pages build polls (default 5 s). */
   pollIntervalMs?: number
+  /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT, for unique artifact names ("GitHub Actions" sites). */
+  runId?: string
+  runAttempt?: number
+  /** Seams of the "GitHub Actions" deployment (OIDC token, artifact upload, cancel hook). */
+  deploy?: Pick<PagesDeployOptions, 'idToken' | 'upload' | 'onCancel'>
 }
 
 const defaultSleep = (ms: number): Promise<void> =>
@@ -40,7 +51,9 @@ const defaultSleep = (ms: number): Promise<void> =>
 
 /**
  * host: pages. The site is the branch GitHub Pages deploys from ("Deploy from a branch"); builds
- * are committed to it with git plumbing and pushed, and Pages serves them.
+ * are committed to it with git plumbing and pushed, and Pages serves them. When the site's source
+ * is "GitHub Actions", the files are kept the same way on pages-branch and each update is then
+ * deployed from it (pages-deploy.ts).
  */
 export function createPagesHost(options: PagesHostOptions): Host {
   core.setSecret(options.token)
@@ -53,14 +66,24 @@ export function createPagesHost(options: PagesHostOptions): Host {
   }
   const sleep = options.sleep ?? defaultSleep
 
+  const idToken = options.deploy?.idToken ?? (() => core.getIDToken())
+
   let site: Promise<PagesSite> | undefined
   const located = (): Promise<PagesSite> => {
     if (!site) {
-      site = readPagesSite(repository, { fallbackBranch: options.branch, baseUrl: options.baseUrl })
+      site = readPagesSite(repository, {
+        fallbackBranch: options.branch,
+        baseUrl: options.baseUrl
+      }).then(async (found) => {
+        if (found.workflow) await checkDeployable()
+        return found
+      })
       site.then(
         (found) =>
           core.info(
-            `GitHub Pages serves ${found.url} from branch ${found.branch}${found.dir ? `, folder /${found.dir}` : ''}.`
+            found.workflow
+              ? `GitHub Pages serves ${found.url}, deployed by GitHub Actions: the files are kept on branch ${found.branch} and deployed from it.`
+              : `GitHub Pages serves ${found.url} from branch ${found.branch}${found.dir ? `, folder /${found.dir}` : ''}.`
           ),
         // A failed lookup is not kept: a later call asks again.
         () => (site = undefined)
@@ -69,8 +92,19 @@ export function createPagesHost(options: PagesHostOptions): Host {
     return site
   }
 
-  const store = createPagesStore({
-    remoteUrl: `${options.serverUrl.replace(/\/+$/, '')}/${options.owner}/${options.repo}.git`,
+  /** Fails before anything is pushed when the deployment could not happen. */
+  async function checkDeployable(): Promise<void> {
+    if (isGhes(options.serverUrl)) throw ghesError()
+    try {
+      await idToken()
+    } catch (error) {
+      throw idTokenError(error)
+    }
+  }
+
+  const remoteUrl = `${options.serverUrl.replace(/\/+$/, '')}/${options.owner}/${options.repo}.git`
+  const branchStore = createPagesStore({
+    remoteUrl,
     token: options.token,
     target: located,
     history: options.history,
@@ -78,6 +112,33 @@ export function createPagesHost(options: PagesHostOptions): Host {
     sleep,
     random: options.random
   })
+
+  let deployed = false
+  const store: SiteStore = {
+    async update(root, plan, message) {
+      await branchStore.update(root, plan, message)
+      const found = await located()
+      if (!found.workflow || branchStore.commit === undefined) return
+      await deployPagesBranch(branchStore.commit, {
+        repository,
+        remoteUrl,
+        token: options.token,
+        branch: found.branch,
+        tempDir: options.tempDir,
+        runId: options.runId ?? 'local',
+        runAttempt: options.runAttempt ?? 1,
+        timeoutMs: options.waitTimeoutMs,
+        intervalMs: options.pollIntervalMs,
+        idToken,
+        upload: options.deploy?.upload,
+        onCancel: options.deploy?.onCancel,
+        sleep,
+        now: options.now,
+        random: options.random
+      })
+      deployed = true
+    }
+  }
 
   return {
     name: 'pages',
@@ -87,9 +148,10 @@ export function createPagesHost(options: PagesHostOptions): Host {
     },
     store,
     async verify(record) {
-      if (!options.wait || store.commit === undefined) return []
+      if (!options.wait || branchStore.commit === undefined) return []
       return waitUntilServed(repository, {
-        commit: store.commit,
+        commit: branchStore.commit,
+        deployed,
         manifestUrl: record.urls.manifest,
         timeoutMs: options.waitTimeoutMs,
         intervalMs: options.pollIntervalMs,

@@ -1,0 +1,399 @@
+/**
+ * host: pages on a site whose source is "GitHub Actions": the files are kept on pages-branch (the
+ * real git http-backend), and each update is deployed from it with the real @actions/artifact
+ * client against stand-ins of the artifact service, the blob store, the OIDC endpoint and the
+ * Pages deployment API (checked against GitHub's OpenAPI description).
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { UserError } from '../src/errors.js'
+import { createOctokit } from '../src/github.js'
+import { createPagesHost } from '../src/hosts/pages.js'
+import type { PagesHostOptions } from '../src/hosts/pages.js'
+import type { BuildRecord, SiteChanges, SiteFile } from '../src/ota/types.js'
+import { startActionsServices, type ActionsServices } from './support/actions-services.js'
+import { captureStdout } from './support/files.js'
+import { startGitServer, type GitServer } from './support/git-server.js'
+import {
+  installPagesDeploymentsFake,
+  pagesSettings,
+  type PagesDeploymentsFake
+} from './support/github-pages.js'
+import { startGitHub, type GitHubStandIn } from './support/github-server.js'
+
+const TOKEN = 'ghs_deployToken0123456789abcdefABCDEF'
+const MINUTE = 60_000
+
+let git: GitServer
+let services: ActionsServices
+let github: GitHubStandIn
+let deployments: PagesDeploymentsFake
+let scratch: string
+let repoCount = 0
+let repo: string
+/** What @actions/core printed in the current test. */
+let output: () => string
+
+beforeAll(async () => {
+  git = await startGitServer({ tokens: { [TOKEN]: 'write' } })
+  services = await startActionsServices()
+  scratch = await mkdtemp(join(tmpdir(), 'pages-deploy-'))
+})
+afterAll(async () => {
+  await git?.close()
+  await services?.close()
+  await rm(scratch, { recursive: true, force: true })
+})
+beforeEach(async () => {
+  repo = `octo/app-${++repoCount}`
+  await git.createRepo(repo)
+  github = await startGitHub({ token: TOKEN })
+  github.handle('repos/get-pages', () => ({
+    status: 200,
+    // The branch a site was deployed from before it switched to "GitHub Actions" is not used.
+    body: pagesSettings(github, {
+      build_type: 'workflow',
+      source: { branch: 'main', path: '/docs' }
+    })
+  }))
+  deployments = installPagesDeploymentsFake(github, {
+    artifactExists: (id) => services.artifacts.get(id)?.finalized === true,
+    commitExists: (sha) =>
+      git
+        .git(repo)
+        .run(['cat-file', '-e', `${sha}^{commit}`])
+        .then(
+          () => true,
+          () => false
+        ),
+    oidcToken: services.oidcToken
+  })
+  services.quotaExceeded = false
+  output = captureStdout()
+  for (const [name, value] of Object.entries(services.env)) vi.stubEnv(name, value)
+  // @actions/artifact refuses loopback addresses as GitHub Enterprise Server; *.localhost it takes.
+  vi.stubEnv('GITHUB_SERVER_URL', serverUrl())
+})
+afterEach(async () => {
+  expect(github.violations).toEqual([])
+  await github.close()
+  vi.unstubAllEnvs()
+  vi.restoreAllMocks()
+})
+
+/** The git server under a *.localhost name: git's curl resolves it to loopback. */
+const serverUrl = () => git.url.replace('127.0.0.1', 'github.localhost')
+
+function host(overrides: Partial<PagesHostOptions> = {}) {
+  const [owner = '', name = ''] = repo.split('/')
+  return createPagesHost({
+    octokit: createOctokit(TOKEN, github.url, 0),
+    owner,
+    repo: name,
+    serverUrl: serverUrl(),
+    token: TOKEN,
+    branch: 'gh-pages',
+    history: 'keep',
+    wait: false,
+    waitTimeoutMs: 10 * MINUTE,
+    tempDir: scratch,
+    runId: '9001',
+    runAttempt: 2,
+    pollIntervalMs: 5,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))),
+    ...overrides
+  })
+}
+
+const file = (path: string, text: string): SiteFile => ({
+  path,
+  content: Buffer.from(text),
+  size: Buffer.byteLength(text),
+  contentType: 'text/plain',
+  immutable: true
+})
+
+/** Publishes one build as the action does: it adds to what the branch holds. */
+async function publish(pagesHost: ReturnType<typeof host>, buildId = '7-1') {
+  const urlFor = await pagesHost.locate()
+  const dir = `ota/pr-1/${buildId}`
+  const record = {
+    schema: 1,
+    channel: 'pr-1',
+    buildId,
+    urls: { manifest: urlFor(`${dir}/manifest.plist`) }
+  } as BuildRecord
+  const plan = (): SiteChanges => ({
+    write: [
+      file(`${dir}/build.json`, JSON.stringify(record)),
+      file(`${dir}/manifest.plist`, `<plist>${buildId}</plist>`)
+    ],
+    removeDirs: []
+  })
+  await pagesHost.store.update('ota', plan, `Publish ${buildId}`)
+  return record
+}
+
+const branchTip = () => git.git(repo).text(['rev-parse', 'refs/heads/gh-pages'])
+const branchFiles = async () =>
+  (await git.git(repo).text(['ls-tree', '-r', '--name-only', 'gh-pages'])).split('\n').sort()
+
+/** The files (not folders) of the artifact the site's latest successful deployment served. */
+async function liveFiles(): Promise<string[]> {
+  const id = deployments.live.at(-1)
+  if (id === undefined) return []
+  return (await services.tarEntries(id))
+    .filter((entry) => !entry.mode.startsWith('d'))
+    .map((entry) => entry.path)
+    .sort()
+}
+
+describe('host: pages on a "GitHub Actions" site', () => {
+  it('keeps the files on pages-branch and deploys exactly its tree, as artifact.tar, by its commit', async () => {
+    // Content a team keeps on the branch beside the builds is deployed too.
+    const seed = git.git(repo)
+    const blob = await seed.text(['hash-object', '-w', '--stdin'], { input: '<h1>docs</h1>' })
+    const tool = await seed.text(['hash-object', '-w', '--stdin'], { input: '#!/bin/sh\n' })
+    const tree = await seed.text(['mktree'], {
+      input: `100644 blob ${blob}\tindex.html\n100755 blob ${tool}\ttool.sh\n`
+    })
+    const first = await seed.text(['commit-tree', tree, '-m', 'docs'])
+    await seed.run(['update-ref', 'refs/heads/gh-pages', first])
+    const before = Date.now()
+
+    await publish(host())
+
+    const tip = await branchTip()
+    expect(await branchFiles()).toEqual([
+      '.nojekyll',
+      'index.html',
+      'ota/pr-1/7-1/build.json',
+      'ota/pr-1/7-1/manifest.plist',
+      'tool.sh'
+    ])
+    const [artifact, ...others] = [...services.artifacts.values()]
+    expect(others).toEqual([])
+    expect(artifact).toMatchObject({ finalized: true })
+    expect(artifact!.name).toMatch(
+      new RegExp(`^ipa-ota-pages-9001-2-${tip.slice(0, 12)}-[0-9a-f]{6}$`)
+    )
+    const expires = Date.parse(artifact!.expiresAt!)
+    expect(expires - before).toBeGreaterThan(0.9 * 24 * 60 * MINUTE)
+    expect(expires - before).toBeLessThan(1.1 * 24 * 60 * MINUTE)
+    expect((await services.unzip(artifact!.id)).map((entry) => entry.name)).toEqual([
+      'artifact.tar'
+    ])
+    expect(await services.tarEntries(artifact!.id)).toEqual([
+      { mode: '-rw-r--r--', path: '.nojekyll' },
+      { mode: '-rw-r--r--', path: 'index.html' },
+      { mode: 'drwxr-xr-x', path: 'ota/' },
+      { mode: 'drwxr-xr-x', path: 'ota/pr-1/' },
+      { mode: 'drwxr-xr-x', path: 'ota/pr-1/7-1/' },
+      { mode: '-rw-r--r--', path: 'ota/pr-1/7-1/build.json' },
+      { mode: '-rw-r--r--', path: 'ota/pr-1/7-1/manifest.plist' },
+      { mode: '-rwxr-xr-x', path: 'tool.sh' }
+    ])
+    expect((await services.tarFile(artifact!.id, 'index.html')).toString()).toBe('<h1>docs</h1>')
+
+    expect(deployments.deployments).toEqual([
+      expect.objectContaining({ artifactId: artifact!.id, buildVersion: tip, status: 'succeed' })
+    ])
+    const polled = github.requests.filter((r) => r.operationId === 'repos/get-pages-deployment')
+    expect(polled).toHaveLength(3)
+    expect(services.calls).toEqual(['oidc', 'CreateArtifact', 'FinalizeArtifact', 'oidc'])
+  })
+
+  it('waits out another deployment in progress (GitHub answers 400), then deploys', async () => {
+    const other = {
+      id: 1,
+      artifactId: 1,
+      buildVersion: 'f'.repeat(40),
+      pending: [],
+      status: 'deployment_in_progress',
+      cancelled: false
+    }
+    deployments.deployments.push(other)
+    let waits = 0
+    const pagesHost = host({
+      sleep: async () => {
+        // The other deployment finishes after our third request.
+        if (++waits === 3) other.status = 'succeed'
+      }
+    })
+
+    await publish(pagesHost)
+
+    const creates = github.requests.filter((r) => r.operationId === 'repos/create-pages-deployment')
+    expect(creates).toHaveLength(4)
+    expect(deployments.deployments.at(-1)).toMatchObject({
+      buildVersion: await branchTip(),
+      status: 'succeed'
+    })
+    expect(output()).toContain('Another Pages deployment is in progress; asking again')
+  })
+
+  it('reports a failed deployment by its status', async () => {
+    deployments.statuses = ['deployment_in_progress', 'deployment_content_failed']
+    await expect(publish(host())).rejects.toThrow(
+      /The GitHub Pages deployment of [0-9a-f]{12} ended with deployment_content_failed: GitHub refused the files/
+    )
+  })
+
+  it('cancels the deployment when wait-timeout passes', async () => {
+    deployments.statuses = ['deployment_in_progress']
+    let clock = 0
+    const pagesHost = host({
+      waitTimeoutMs: MINUTE,
+      pollIntervalMs: 5000,
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms
+      }
+    })
+    await expect(publish(pagesHost)).rejects.toThrow(
+      /GitHub Pages did not finish deploying [0-9a-f]{12} within wait-timeout \(60 s\); the deployment was cancelled/
+    )
+    expect(deployments.deployments[0]).toMatchObject({ cancelled: true })
+  })
+
+  it('cancels the pending deployment when the run is cancelled', async () => {
+    deployments.statuses = ['deployment_in_progress']
+    let cancelRun: (() => Promise<void>) | undefined
+    const cancelled = new Promise<void>((resolve) => {
+      const pagesHost = host({
+        deploy: {
+          onCancel: (cleanup) => {
+            cancelRun = cleanup
+            resolve()
+            return () => (cancelRun = undefined)
+          }
+        },
+        waitTimeoutMs: 2 * MINUTE
+      })
+      // The publish never ends by itself; the cleanup is what a SIGTERM runs.
+      publish(pagesHost).catch(() => undefined)
+    })
+    await cancelled
+    await cancelRun!()
+    expect(deployments.deployments[0]).toMatchObject({
+      cancelled: true,
+      status: 'deployment_cancelled'
+    })
+    // The poll then sees the cancelled status: nothing more is deployed.
+    await vi.waitFor(() => expect(cancelRun).toBeUndefined())
+  })
+
+  it("a second run's deployment still holds the first run's build", async () => {
+    await publish(host(), '7-1')
+    await publish(host(), '8-1')
+    expect(deployments.deployments).toHaveLength(2)
+    expect(await liveFiles()).toEqual([
+      '.nojekyll',
+      'ota/pr-1/7-1/build.json',
+      'ota/pr-1/7-1/manifest.plist',
+      'ota/pr-1/8-1/build.json',
+      'ota/pr-1/8-1/manifest.plist'
+    ])
+  })
+
+  it('mode: remove deploys the branch without the removed builds', async () => {
+    await publish(host(), '7-1')
+    await publish(host(), '8-1')
+    await host().store.update(
+      'ota',
+      () => ({ write: [], removeDirs: ['ota/pr-1/7-1'] }),
+      'Remove 7-1'
+    )
+    expect(deployments.deployments).toHaveLength(3)
+    expect(await liveFiles()).toEqual([
+      '.nojekyll',
+      'ota/pr-1/8-1/build.json',
+      'ota/pr-1/8-1/manifest.plist'
+    ])
+  })
+
+  it('six runs publishing at once leave all six builds in the final deployed site', async () => {
+    const ids = ['1-1', '2-1', '3-1', '4-1', '5-1', '6-1']
+    await Promise.all(ids.map((id) => publish(host({ random: Math.random }), id)))
+
+    expect(await liveFiles()).toEqual([
+      '.nojekyll',
+      ...ids.flatMap((id) => [`ota/pr-1/${id}/build.json`, `ota/pr-1/${id}/manifest.plist`])
+    ])
+    // The last deployment is of the newest tip, which every run's push led to.
+    expect(deployments.deployments.at(-1)).toMatchObject({
+      buildVersion: await branchTip(),
+      status: 'succeed'
+    })
+    const names = [...services.artifacts.values()].map((artifact) => artifact.name)
+    expect(new Set(names).size).toBe(names.length)
+  })
+})
+
+describe('host: pages on a "GitHub Actions" site, errors that name the fix', () => {
+  it('without id-token: write, says so before pushing anything', async () => {
+    vi.stubEnv('ACTIONS_ID_TOKEN_REQUEST_URL', '')
+    const failure = publish(host())
+    await expect(failure).rejects.toThrow(UserError)
+    await expect(failure).rejects.toThrow(
+      /no OIDC token.*add `id-token: write` \(with `pages: write`\) to the job's `permissions:`\. Pull requests from forks never get one/
+    )
+    await expect(
+      git.git(repo).run(['rev-parse', '--verify', 'refs/heads/gh-pages'])
+    ).rejects.toThrow()
+  })
+
+  it('on GitHub Enterprise Server, says the artifact service is missing and what to use instead', async () => {
+    const failure = host({ serverUrl: 'https://ghe.example.com' }).locate()
+    await expect(failure).rejects.toThrow(UserError)
+    await expect(failure).rejects.toThrow(
+      /GitHub Enterprise Server does not offer that service.*`host: directory`.*actions\/upload-pages-artifact and actions\/deploy-pages/
+    )
+  })
+
+  it('a 403 names pages: write', async () => {
+    deployments.refuse = {
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+      headers: { 'x-github-request-id': 'AB:CD' }
+    }
+    await expect(publish(host())).rejects.toThrow(
+      /GitHub refused to deploy GitHub Pages: 403 Resource not accessible by integration .*give the workflow job "permissions: pages: write" and "id-token: write"/
+    )
+  })
+
+  it('"Missing environment" asks for environment: github-pages on the job', async () => {
+    deployments.refuse = {
+      status: 400,
+      body: {
+        message:
+          "Missing environment. Ensure your workflow's deployment job has an environment. Example:\njobs:\n  deploy:\n    environment:\n      name: github-pages"
+      }
+    }
+    await expect(publish(host())).rejects.toThrow(
+      /the job has no environment .*Add `environment: github-pages` to the job/
+    )
+  })
+
+  it("the environment's branch rule says where to allow the branch", async () => {
+    deployments.refuse = {
+      status: 400,
+      body: {
+        message:
+          'Invalid deployment branch and no branch protection rules set in the environment. Deployments are only allowed from main'
+      }
+    }
+    await expect(publish(host())).rejects.toThrow(
+      `allow this run's branch at ${serverUrl()}/${repo}/settings/environments › github-pages › Deployment branches`
+    )
+  })
+
+  it('a used-up artifact storage quota says so', async () => {
+    services.quotaExceeded = true
+    await expect(publish(host())).rejects.toThrow(
+      /artifact storage quota is used up\. Delete old artifacts/
+    )
+  })
+})
