@@ -5,6 +5,8 @@
  * Pages deployment API (checked against GitHub's OpenAPI description).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -156,8 +158,10 @@ describe('host: pages on a "GitHub Actions" site', () => {
     const seed = git.git(repo)
     const blob = await seed.text(['hash-object', '-w', '--stdin'], { input: '<h1>docs</h1>' })
     const tool = await seed.text(['hash-object', '-w', '--stdin'], { input: '#!/bin/sh\n' })
+    const link = await seed.text(['hash-object', '-w', '--stdin'], { input: 'index.html' })
+    // A symlink would fail the deployment (deployment_content_failed): it is left out.
     const tree = await seed.text(['mktree'], {
-      input: `100644 blob ${blob}\tindex.html\n100755 blob ${tool}\ttool.sh\n`
+      input: `100644 blob ${blob}\tindex.html\n120000 blob ${link}\tlatest.html\n100755 blob ${tool}\ttool.sh\n`
     })
     const first = await seed.text(['commit-tree', tree, '-m', 'docs'])
     await seed.run(['update-ref', 'refs/heads/gh-pages', first])
@@ -169,6 +173,7 @@ describe('host: pages on a "GitHub Actions" site', () => {
     expect(await branchFiles()).toEqual([
       '.nojekyll',
       'index.html',
+      'latest.html',
       'ota/pr-1/7-1/build.json',
       'ota/pr-1/7-1/manifest.plist',
       'tool.sh'
@@ -196,6 +201,9 @@ describe('host: pages on a "GitHub Actions" site', () => {
       { mode: '-rwxr-xr-x', path: 'tool.sh' }
     ])
     expect((await services.tarFile(artifact!.id, 'index.html')).toString()).toBe('<h1>docs</h1>')
+    expect(output()).toContain(
+      '::warning::latest.html on branch gh-pages is a symlink, which a Pages deployment cannot hold: it is left out of the site.'
+    )
 
     expect(deployments.deployments).toEqual([
       expect.objectContaining({ artifactId: artifact!.id, buildVersion: tip, status: 'succeed' })
@@ -283,6 +291,30 @@ describe('host: pages on a "GitHub Actions" site', () => {
     })
     // The poll then sees the cancelled status: nothing more is deployed.
     await vi.waitFor(() => expect(cancelRun).toBeUndefined())
+  })
+
+  it('with wait, checks after the deployment that the manifest is served, without Pages builds', async () => {
+    const asked: string[] = []
+    const site = createServer((req, res) => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://site').pathname).slice(1)
+      asked.push(`${req.method} ${path}`)
+      liveFiles().then(
+        (files) => res.writeHead(files.includes(path) ? 200 : 404).end(),
+        () => res.writeHead(500).end()
+      )
+    })
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
+    try {
+      const baseUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`
+      const pagesHost = host({ wait: true, baseUrl })
+      const record = await publish(pagesHost)
+      expect(await pagesHost.verify!(record)).toEqual([])
+      expect(asked).toEqual(['HEAD ota/pr-1/7-1/manifest.plist'])
+      const builds = github.requests.filter((r) => r.operationId === 'repos/get-latest-pages-build')
+      expect(builds).toEqual([])
+    } finally {
+      await new Promise((resolve) => site.close(resolve))
+    }
   })
 
   it("a second run's deployment still holds the first run's build", async () => {
