@@ -7,7 +7,7 @@ import { UserError } from '../errors.js'
 import { explainGitHubError } from '../github-errors.js'
 import { formatBytes } from '../format.js'
 import { backoffMs, defaultSleep } from './backoff.js'
-import { basicAuthorization, createGit, gitAuthEnv } from './git.js'
+import { basicAuthorization, createGit, gitAuthEnv, GitError } from './git.js'
 import type { Git } from './git.js'
 import {
   explainDeployError,
@@ -124,15 +124,23 @@ export async function deployPagesBranch(
 
   /** Fetches `target` with every blob, writes artifact.tar and uploads it; returns the artifact id. */
   async function uploadTree(target: string, round: number): Promise<number> {
-    await git.run([
-      'fetch',
-      '--quiet',
-      '--no-tags',
-      '--no-write-fetch-head',
-      '--depth=1',
-      'origin',
-      target
-    ])
+    try {
+      await git.run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--depth=1',
+        'origin',
+        target
+      ])
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error
+      throw new UserError(
+        `Could not fetch ${short(target)} of branch ${options.branch} to deploy it: ${error.stderr.split('\n')[0] ?? error.message}; re-run the job (the build is on the branch and the next run deploys it too).`,
+        { cause: error }
+      )
+    }
     const dir = join(work, `artifact-${round}`)
     await mkdir(dir)
     const tar = join(dir, 'artifact.tar')
@@ -259,10 +267,20 @@ export async function deployPagesBranch(
   }
 }
 
-/** The branch tip on the remote, or undefined when the branch does not exist. */
+/**
+ * The branch tip on the remote; undefined when the branch does not exist or cannot be read (then
+ * nothing newer is deployed by this run: the run that pushed it deploys it).
+ */
 async function remoteTip(git: Git, branch: string): Promise<string | undefined> {
-  const out = await git.text(['ls-remote', '--heads', 'origin', `refs/heads/${branch}`])
-  return out.split(/\s/)[0] || undefined
+  try {
+    const out = await git.text(['ls-remote', '--heads', 'origin', `refs/heads/${branch}`])
+    return out.split(/\s/)[0] || undefined
+  } catch (error) {
+    core.warning(
+      `Could not read branch ${branch} to look for newer builds: ${error instanceof Error ? error.message : String(error)}`
+    )
+    return undefined
+  }
 }
 
 const short = (commit: string): string => commit.slice(0, 12)
