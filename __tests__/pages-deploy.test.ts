@@ -152,6 +152,20 @@ async function liveFiles(): Promise<string[]> {
     .sort()
 }
 
+/** A deployment of another run, in progress until the test sets its status. */
+function otherRunsDeployment() {
+  const other = {
+    id: 1,
+    artifactId: 1,
+    buildVersion: 'f'.repeat(40),
+    pending: [],
+    status: 'deployment_in_progress',
+    cancelled: false
+  }
+  deployments.deployments.push(other)
+  return other
+}
+
 describe('host: pages on a "GitHub Actions" site', () => {
   it('keeps the files on pages-branch and deploys exactly its tree, as artifact.tar, by its commit', async () => {
     // Content a team keeps on the branch beside the builds is deployed too.
@@ -214,15 +228,7 @@ describe('host: pages on a "GitHub Actions" site', () => {
   })
 
   it('waits out another deployment in progress (GitHub answers 400), then deploys', async () => {
-    const other = {
-      id: 1,
-      artifactId: 1,
-      buildVersion: 'f'.repeat(40),
-      pending: [],
-      status: 'deployment_in_progress',
-      cancelled: false
-    }
-    deployments.deployments.push(other)
+    const other = otherRunsDeployment()
     let waits = 0
     const pagesHost = host({
       sleep: async () => {
@@ -240,6 +246,42 @@ describe('host: pages on a "GitHub Actions" site', () => {
       status: 'succeed'
     })
     expect(output()).toContain('Another Pages deployment is in progress; asking again')
+  })
+
+  it('deploys the newer branch tip when another run pushed while it waited', async () => {
+    const other = otherRunsDeployment()
+    let newer = ''
+    const pagesHost = host({
+      sleep: async () => {
+        if (newer) return
+        // Another run pushes its build on top of ours, and the running deployment ends.
+        const server = git.git(repo)
+        const env = { GIT_INDEX_FILE: join(scratch, `index-${repoCount}`) }
+        const blob = await server.text(['hash-object', '-w', '--stdin'], { input: 'other' })
+        await server.run(['read-tree', 'gh-pages'], { env })
+        await server.run(
+          ['update-index', '--add', '--cacheinfo', `100644,${blob},ota/pr-2/1-1/build.json`],
+          { env }
+        )
+        const tree = await server.text(['write-tree'], { env })
+        newer = await server.text(['commit-tree', tree, '-p', 'gh-pages', '-m', 'other run'])
+        await server.run(['update-ref', 'refs/heads/gh-pages', newer])
+        other.status = 'succeed'
+      }
+    })
+
+    await publish(pagesHost)
+
+    // One deployment of ours, of the newer tip: the site never went back to the older state.
+    expect(deployments.deployments.slice(1)).toEqual([
+      expect.objectContaining({ buildVersion: newer, status: 'succeed' })
+    ])
+    expect(await liveFiles()).toEqual([
+      '.nojekyll',
+      'ota/pr-1/7-1/build.json',
+      'ota/pr-1/7-1/manifest.plist',
+      'ota/pr-2/1-1/build.json'
+    ])
   })
 
   it('reports a failed deployment by its status', async () => {
