@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { UserError } from '../src/errors.js'
 import { createOctokit } from '../src/github.js'
 import { createPagesHost } from '../src/hosts/pages.js'
+import { isGhes } from '../src/hosts/pages-deploy-errors.js'
 import type { PagesHostOptions } from '../src/hosts/pages.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../src/ota/types.js'
 import { startActionsServices, type ActionsServices } from './support/actions-services.js'
@@ -284,6 +285,24 @@ describe('host: pages on a "GitHub Actions" site', () => {
     ])
   })
 
+  it('gives up with the reason when another deployment runs for the whole wait-timeout', async () => {
+    otherRunsDeployment()
+    let clock = 0
+    const pagesHost = host({
+      waitTimeoutMs: MINUTE,
+      pollIntervalMs: 5000,
+      random: () => 0.5,
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms
+      }
+    })
+    await expect(publish(pagesHost)).rejects.toThrow(
+      /Another GitHub Pages deployment kept running for the whole wait-timeout \(60 s\), so [0-9a-f]{12} of branch gh-pages was not deployed: raise wait-timeout, or re-run the job\./
+    )
+    expect(deployments.deployments).toHaveLength(1)
+  })
+
   it('reports a failed deployment by its status', async () => {
     deployments.statuses = ['deployment_in_progress', 'deployment_content_failed']
     await expect(publish(host())).rejects.toThrow(
@@ -407,6 +426,13 @@ describe('host: pages on a "GitHub Actions" site', () => {
 })
 
 describe('host: pages on a "GitHub Actions" site, errors that name the fix', () => {
+  it('tells GitHub Enterprise Server from github.com, GHE.com and *.localhost as @actions/artifact does', () => {
+    expect(
+      ['https://github.com', 'https://octo.ghe.com', 'http://github.localhost:8080'].map(isGhes)
+    ).toEqual([false, false, false])
+    expect(isGhes('https://github.example.com')).toBe(true)
+  })
+
   it('without id-token: write, says so before pushing anything', async () => {
     vi.stubEnv('ACTIONS_ID_TOKEN_REQUEST_URL', '')
     const failure = publish(host())
