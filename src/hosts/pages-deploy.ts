@@ -23,11 +23,6 @@ const WARN_ARTIFACT_BYTES = 1024 ** 3
 /** Consecutive failed status polls before the deployment is given up (deploy-pages uses 10). */
 const MAX_POLL_ERRORS = 10
 
-export type ArtifactUpload = (
-  name: string,
-  tarFile: string
-) => Promise<{ id: number; size: number }>
-
 export interface PagesDeployOptions {
   repository: PagesRepository
   /** `<serverUrl>/<owner>/<repo>.git`; it never carries the token. */
@@ -46,7 +41,6 @@ export interface PagesDeployOptions {
   intervalMs?: number
   // Seams; the defaults are the runner's.
   idToken?: () => Promise<string>
-  upload?: ArtifactUpload
   /** Registers work to do before a cancelled run exits; returns its removal. */
   onCancel?: (cleanup: () => Promise<void>) => () => void
   sleep?: (ms: number) => Promise<void>
@@ -55,7 +49,7 @@ export interface PagesDeployOptions {
 }
 
 /** Loads @actions/artifact only here: a split chunk the other hosts never parse. */
-const defaultUpload: ArtifactUpload = async (name, tarFile) =>
+const upload = async (name: string, tarFile: string): Promise<{ id: number; size: number }> =>
   (await import('./pages-artifact.js')).uploadPagesArtifact(name, tarFile)
 
 /**
@@ -81,7 +75,6 @@ export async function deployPagesBranch(
   const { octokit, owner, repo } = options.repository
   const server = options.repository.serverUrl.replace(/\/+$/, '')
   const environmentsUrl = `${server}/${owner}/${repo}/settings/environments`
-  const upload = options.upload ?? defaultUpload
   const registerCancel = options.onCancel ?? onProcessCancel
   // Unique per job even when matrix jobs of one run converge on the same tip.
   const nonce = randomBytes(3).toString('hex')

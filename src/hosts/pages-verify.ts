@@ -33,9 +33,9 @@ export async function waitUntilServed(
   const settingsUrl = pagesSettingsUrl(repository)
   for (;;) {
     let build: { status: string; commit: string; error: { message: string | null } } | undefined
-    if (options.deployed)
+    if (options.deployed) {
       build = { status: 'built', commit: options.commit, error: { message: null } }
-    else {
+    } else {
       try {
         build = (await octokit.rest.repos.getLatestPagesBuild({ owner, repo })).data
       } catch (error) {

@@ -42,8 +42,8 @@ export interface PagesHostOptions {
   /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT, for unique artifact names ("GitHub Actions" sites). */
   runId?: string
   runAttempt?: number
-  /** Seams of the "GitHub Actions" deployment (OIDC token, artifact upload, cancel hook). */
-  deploy?: Pick<PagesDeployOptions, 'idToken' | 'upload' | 'onCancel'>
+  /** Seams of the "GitHub Actions" deployment (OIDC token, cancel hook). */
+  deploy?: Pick<PagesDeployOptions, 'idToken' | 'onCancel'>
 }
 
 const defaultSleep = (ms: number): Promise<void> =>
@@ -130,7 +130,6 @@ export function createPagesHost(options: PagesHostOptions): Host {
         timeoutMs: options.waitTimeoutMs,
         intervalMs: options.pollIntervalMs,
         idToken,
-        upload: options.deploy?.upload,
         onCancel: options.deploy?.onCancel,
         sleep,
         now: options.now,
