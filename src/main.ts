@@ -8,7 +8,7 @@ import { createHost } from './hosts/index.js'
 import { getSettings, type Settings } from './inputs.js'
 import { readIpa } from './ipa/read.js'
 import { judge } from './ipa/verdict.js'
-import { defaultBuildId, defaultChannel } from './ota/layout.js'
+import { channelSlug, defaultBuildId, defaultChannel } from './ota/layout.js'
 import type { BuildRecord } from './ota/types.js'
 import { checkInstallable, publishBuild, removeChannel } from './publish.js'
 import { createDeployment } from './report/deployment.js'
@@ -73,7 +73,9 @@ async function publish(
       warn: core.warning,
       retention: {
         keep: settings.keep,
-        maxSiteSize: settings.host === 'pages' ? settings.maxSiteSize : undefined
+        maxSiteSize: settings.host === 'pages' ? settings.maxSiteSize : undefined,
+        defaultChannel:
+          context.defaultBranch === undefined ? undefined : channelSlug(context.defaultBranch)
       }
     })
     for (const removed of published.plan.removed) {
@@ -86,7 +88,7 @@ async function publish(
     core.info(`Published ${published.site.record.urls.page}`)
     if (published.plan.overBudget) {
       core.warning(
-        `The site holds ${formatBytes(published.plan.siteSize)}, more than max-site-size, even with only this build of other channels left: raise max-site-size, lower keep, or publish large builds with host: s3.`
+        `The site holds ${formatBytes(published.plan.siteSize)}, more than max-site-size, even with every other build removed: raise max-site-size, lower keep, or publish large builds with host: s3.`
       )
     }
     return published
