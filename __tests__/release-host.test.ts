@@ -330,6 +330,9 @@ const publish =
   (files: SiteFile[], removeDirs: string[] = []) =>
   (): SiteChanges => ({ write: files, removeDirs })
 
+/** The assets buildFiles makes, after the build id. */
+const BUILD_ASSETS = ['app.ipa', 'build.json', 'manifest.plist', 'qr.png']
+
 function assetNames(tag: string): string[] {
   return (fake.byTag(tag)?.assets ?? []).map((a) => a.name).sort()
 }
@@ -467,6 +470,39 @@ describe('release host: publishing', () => {
     ])
   })
 
+  it('creates the release again when another run deletes it while this one uploads', async () => {
+    let deleted = false
+    await start((req) => {
+      if (req.operationId !== 'repos/upload-release-asset' || deleted) return undefined
+      // The other run pruned the release's last build and, seeing it empty, deleted it.
+      deleted = true
+      fake.releases = []
+      return undefined
+    })
+    fake.addRelease('ota-main', [])
+    await host().store.update('ota', publish(await buildFiles('main', '8-1')), 'publish')
+
+    expect(deleted).toBe(true)
+    expect(fake.releases).toHaveLength(1)
+    expect(fake.byTag('ota-main')?.draft).toBe(false)
+    expect(assetNames('ota-main')).toEqual(BUILD_ASSETS.map((name) => `8-1-${name}`))
+  })
+
+  it('keeps a release while another run is still uploading a build into it', async () => {
+    await start()
+    const store = host().store
+    await store.update('ota', publish(await buildFiles('main', '1-1')), 'publish')
+    // Another run has uploaded the IPA of 2-1, not yet its build.json.
+    const [ipa] = await buildFiles('main', '2-1')
+    await store.update('ota', publish([ipa!]), 'half a build')
+
+    await store.update('ota', publish([], ['ota/main/1-1']), 'prune')
+
+    expect(fake.byTag('ota-main')).toBeDefined()
+    expect(assetNames('ota-main')).toEqual(['2-1-app.ipa'])
+    expect(fake.deletedRefs).toEqual([])
+  })
+
   it('does not read releases the tag template cannot have made', async () => {
     await start()
     fake.addRelease('v1.0.0', [
@@ -508,12 +544,12 @@ describe('release host: retention and removal', () => {
     ])
   })
 
-  it('removes the channel release and its tag', async () => {
+  it('removes the channel release and its tag once its last build is removed', async () => {
     await start()
     const store = host().store
     await store.update('ota', publish(await buildFiles('pr-2', '5-1')), 'publish')
     await store.update('ota', publish(await buildFiles('pr-3', '6-1')), 'publish')
-    await store.update('ota', publish([], ['ota/pr-2']), 'remove')
+    await store.update('ota', publish([], ['ota/pr-2/5-1']), 'remove')
     expect(fake.byTag('ota-pr-2')).toBeUndefined()
     expect(fake.deletedRefs).toEqual(['ota-pr-2'])
     expect(fake.byTag('ota-pr-3')).toBeDefined()
@@ -526,7 +562,7 @@ describe('release host: retention and removal', () => {
     await store.update('ota', publish(await buildFiles('pr-4', '2-1')), 'publish')
     await store.update('ota', publish(await buildFiles('main', '3-1')), 'publish')
     expect(fake.releases.map((r) => r.tag_name).sort()).toEqual(['ota-1-1', 'ota-2-1', 'ota-3-1'])
-    await store.update('ota', publish([], ['ota/pr-4']), 'remove')
+    await store.update('ota', publish([], ['ota/pr-4/1-1', 'ota/pr-4/2-1']), 'remove')
     expect(fake.releases.map((r) => r.tag_name)).toEqual(['ota-3-1'])
     expect(fake.deletedRefs.sort()).toEqual(['ota-1-1', 'ota-2-1'])
   })
