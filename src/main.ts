@@ -5,6 +5,7 @@ import { readRunContext, type RunContext } from './context.js'
 import { UserError } from './errors.js'
 import { createOctokit, type Octokit } from './github.js'
 import { createHost } from './hosts/index.js'
+import { hostOptions } from './host-options.js'
 import { getSettings, type Settings } from './inputs.js'
 import { readIpa } from './ipa/read.js'
 import { judge } from './ipa/verdict.js'
@@ -58,7 +59,7 @@ async function publish(
   const warnings = checkInstallable(judge(info, now), settings.profileCheck)
   for (const warning of warnings) core.warning(warning)
 
-  const host = createHost(settings, context, octokit)
+  const host = await createHost(hostOptions(settings, context, octokit))
   const channel = settings.channel ?? defaultChannel(context.source)
   const { site, plan } = await core.group(`Publish to ${host.name}`, async () => {
     const published = await publishBuild(info, host, {
@@ -144,7 +145,7 @@ async function remove(
   context: RunContext,
   octokit: Octokit | undefined
 ): Promise<void> {
-  const host = createHost(settings, context, octokit)
+  const host = await createHost(hostOptions(settings, context, octokit))
   const channel = settings.channel ?? defaultChannel(context.source)
   const plan = await core.group(`Remove channel ${channel} from ${host.name}`, () =>
     removeChannel(host, settings.path, channel)

@@ -8,11 +8,18 @@ import { convergentStore } from './converge.js'
 import type { Host } from './types.js'
 import { siteUrl } from './url.js'
 
+export interface DirectoryHostOptions {
+  /** The site folder (output-dir). */
+  dir: string
+  /** The https URL the folder will be served from. */
+  baseUrl: string
+}
+
 /**
  * host: directory writes the site into a local folder for the workflow's own deploy step. Builds
  * already in the folder (a restored cache, a checked-out site) are kept and listed.
  */
-export function createDirectoryHost(options: { dir: string; baseUrl: string }): Host {
+export function createDirectoryHost(options: DirectoryHostOptions): Host {
   return {
     name: 'directory',
     locate: async () => (sitePath) => siteUrl(options.baseUrl, sitePath),
