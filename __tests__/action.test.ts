@@ -77,6 +77,45 @@ describe('dist/index.js run as the runner runs it', () => {
     expect(run.stdout).toContain('::group::Read the IPA')
   })
 
+  it('writes each build folder once: two workflows with one run number, a re-run, a retry', async () => {
+    const site = join(work, 'site-runs')
+    const inputs = { ipa, host: 'directory', 'base-url': BASE, 'output-dir': site }
+    const run = (id: string, workflow: string, attempt: string) =>
+      runAction({
+        inputs,
+        cwd: work,
+        env: {
+          GITHUB_RUN_ID: id,
+          GITHUB_RUN_NUMBER: '9',
+          GITHUB_RUN_ATTEMPT: attempt,
+          GITHUB_WORKFLOW: workflow
+        }
+      })
+    const push = await run('7100001', 'Push', '1')
+    const nightly = await run('7100002', 'Nightly', '1')
+    const rerun = await run('7100001', 'Push', '2')
+    const retry = await run('7100001', 'Push', '1')
+
+    expect([push, nightly, rerun, retry].map((each) => each.code)).toEqual([0, 0, 0, 0])
+    expect([push, nightly, rerun].map((each) => each.outputs['build-id'])).toEqual([
+      '7100001-1',
+      '7100002-1',
+      '7100001-2'
+    ])
+    const builds = (await listFiles(site)).filter((path) => path.endsWith('/build.json'))
+    expect(builds.sort()).toEqual([
+      'ota/main/7100001-1/build.json',
+      'ota/main/7100001-2/build.json',
+      'ota/main/7100002-1/build.json'
+    ])
+    const index = await readFile(join(site, 'ota/main/index.html'), 'utf8')
+    expect(index.match(/Build 71000\d\d-\d/g)?.sort()).toEqual([
+      'Build 7100001-1',
+      'Build 7100001-2',
+      'Build 7100002-1'
+    ])
+  }, 180_000)
+
   it('logs IPA strings on one line, so they cannot issue runner commands', async () => {
     const hostile = join(work, 'Hostile.ipa')
     await writeSampleIpa(hostile, {

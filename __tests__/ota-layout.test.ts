@@ -73,7 +73,14 @@ describe('defaultChannel', () => {
 describe('defaultBuildId', () => {
   const server = { serverUrl: 'https://github.com' }
   const now = new Date('2024-05-06T07:08:09.123Z')
-  it('prefers run number and attempt, then the short SHA, then a timestamp', () => {
+  it('prefers run id and attempt, then run number and attempt, then the short SHA, then a timestamp', () => {
+    // Two workflows with the same run number get different folders: run ids are repository-wide.
+    const push = { ...server, runId: '8812345601', runNumber: 42, runAttempt: 1 }
+    const nightly = { ...server, runId: '8812399977', runNumber: 42, runAttempt: 1 }
+    expect(defaultBuildId(push, now)).toBe('8812345601-1')
+    expect(defaultBuildId(nightly, now)).toBe('8812399977-1')
+    // A re-run publishes a new attempt folder.
+    expect(defaultBuildId({ ...push, runAttempt: 2 }, now)).toBe('8812345601-2')
     expect(
       defaultBuildId({ ...server, runNumber: 123, runAttempt: 2, sha: 'abcdef1234' }, now)
     ).toBe('123-2')

@@ -4,6 +4,13 @@ import { planPublish, planRemove } from '../src/ota/plan.js'
 import type { BuildRecord, BuildSite, SiteFile } from '../src/ota/types.js'
 import { record } from './support/ota-fixtures.js'
 
+const run = (runId: string, runAttempt: number) => ({
+  serverUrl: 'https://github.com',
+  runId,
+  runAttempt,
+  workflow: 'Build'
+})
+
 const at = (hour: number) => new Date(Date.UTC(2024, 0, 1, hour)).toISOString()
 
 function newSite(channel: string, buildId: string, createdAt: string, size = 1000): BuildSite {
@@ -88,7 +95,7 @@ describe('planPublish', () => {
     expect(listedBuilds(plan.write, 'pr-7')).toEqual(['5-1'])
   })
 
-  it('removes the oldest builds of other channels first to fit the size budget', () => {
+  it("removes the oldest builds of every channel first to fit the size budget, keeping each channel's newest", () => {
     const builds = [
       record('main', 'a1', at(1)),
       record('pr-1', 'b1', at(2)),
@@ -99,29 +106,57 @@ describe('planPublish', () => {
     const plan = planPublish(
       newSite('main', 'a3', at(6)),
       builds,
-      { keep: 10, maxSiteSize: 3500 },
+      { keep: 10, maxSiteSize: 4000 },
       'ota'
     )
-    // Other channels go first, oldest first, even though main's a1 is the oldest build of all.
-    expect(plan.removed.map((each) => each.buildId)).toEqual(['b1', 'b2', 'c1'])
-    // Emptied channels go as a whole, so their index pages go with them.
-    expect(plan.removeDirs).toEqual(['ota/pr-1', 'ota/pr-2'])
-    expect(indexPaths(plan.write)).toEqual(['ota/index.html', 'ota/main/index.html'])
-    expect(listedChannels(plan.write)).toEqual(['main'])
-    expect(listedBuilds(plan.write, 'main')).toEqual(['a3', 'a2', 'a1'])
-    expect(plan.siteSize).toBe(3000)
+    // A busy pull request does not empty main: the oldest build of all goes first, whatever its channel.
+    expect(plan.removed.map((each) => each.buildId)).toEqual(['a1', 'b1'])
+    expect(plan.removeDirs).toEqual(['ota/main/a1', 'ota/pr-1/b1'])
+    expect(plan.removeFiles).toEqual([])
+    expect(listedChannels(plan.write)).toEqual(['main', 'pr-2', 'pr-1'])
+    expect(listedBuilds(plan.write, 'main')).toEqual(['a3', 'a2'])
+    expect(listedBuilds(plan.write, 'pr-1')).toEqual(['b2'])
+    expect(plan.siteSize).toBe(4000)
   })
 
-  it("then removes the channel's own older builds, never the new one", () => {
+  it("then removes channels' newest builds, oldest first, the default branch's last", () => {
+    const builds = [
+      record('main', 'a1', at(1)),
+      record('pr-1', 'b1', at(2)),
+      record('pr-2', 'c1', at(3)),
+      record('pr-2', 'c2', at(4))
+    ]
+    const plan = planPublish(
+      newSite('pr-3', 'd1', at(5)),
+      builds,
+      { keep: 10, maxSiteSize: 2000, defaultChannel: 'main' },
+      'ota'
+    )
+    // c1 is an older build; then pr-1 and pr-2 lose their newest before main, the oldest of all.
+    expect(plan.removed.map((each) => each.buildId)).toEqual(['c1', 'b1', 'c2'])
+    // Emptied channels lose their index page, never their folder, where another run may be uploading.
+    expect(plan.removeDirs).toEqual(['ota/pr-2/c1', 'ota/pr-1/b1', 'ota/pr-2/c2'])
+    expect(plan.removeFiles!.sort()).toEqual(['ota/pr-1/index.html', 'ota/pr-2/index.html'])
+    expect(indexPaths(plan.write)).toEqual([
+      'ota/index.html',
+      'ota/main/index.html',
+      'ota/pr-3/index.html'
+    ])
+    expect(plan.kept.map((each) => each.buildId)).toEqual(['d1', 'a1'])
+    expect(plan.overBudget).toBe(false)
+  })
+
+  it('removes every other build, never the new one, when nothing else fits', () => {
     const builds = [record('pr-1', 'b1', at(1), 500), record('main', 'a1', at(2), 800)]
     const plan = planPublish(
       newSite('main', 'a2', at(3), 1500),
       builds,
-      { keep: 5, maxSiteSize: 1000 },
+      { keep: 5, maxSiteSize: 1000, defaultChannel: 'main' },
       'ota'
     )
-    expect(plan.removed.map((each) => each.buildId)).toEqual(['b1', 'a1'])
-    expect(plan.removeDirs).toEqual(['ota/pr-1', 'ota/main/a1'])
+    expect(plan.removed.map((each) => each.buildId)).toEqual(['a1', 'b1'])
+    expect(plan.removeDirs).toEqual(['ota/main/a1', 'ota/pr-1/b1'])
+    expect(plan.removeFiles).toEqual(['ota/pr-1/index.html'])
     expect(listedBuilds(plan.write, 'main')).toEqual(['a2'])
     expect(plan.siteSize).toBe(1500)
     expect(plan.overBudget).toBe(true)
@@ -134,21 +169,39 @@ describe('planPublish', () => {
     expect(plan.removeDirs).toEqual(['ota/main/latest', 'ota/main/later'])
   })
 
-  it('replaces a build published again under the same id instead of deleting it', () => {
-    const plan = planPublish(newSite('main', '3-1', at(7)), current, { keep: 3 }, 'ota')
+  it('publishes a retry of the same run and attempt again into its folder (idempotent)', () => {
+    const first = { ...record('main', '3-1', at(3)), source: run('900', 1) }
+    const retry = newSite('main', '3-1', at(7))
+    retry.record = { ...retry.record, source: run('900', 1) }
+    const others = current.filter((each) => each.buildId !== '3-1')
+    const plan = planPublish(retry, [...others, first], { keep: 3 }, 'ota')
     expect(plan.removeDirs).toEqual([])
     expect(listedBuilds(plan.write, 'main')).toEqual(['3-1', '2-1', '1-1'])
+    expect(planPublish(retry, [...others, retry.record], { keep: 3 }, 'ota')).toEqual(plan)
   })
 
-  it("refuses to overwrite another app's build in the same folder", () => {
-    const widgets = record('main', '3-1', at(6))
-    widgets.app.bundleId = 'com.example.widgets'
+  it('refuses to overwrite a build of another run or attempt in the same folder', () => {
+    const first = { ...record('main', '3-1', at(3)), source: run('900', 1) }
     const others = current.filter((each) => each.buildId !== '3-1')
-    expect(() =>
-      planPublish(newSite('main', '3-1', at(7)), [...others, widgets], { keep: 3 }, 'ota')
-    ).toThrow(
-      /ota\/main\/3-1 already holds a build of com\.example\.widgets, another app: give each app .* its own path input/
-    )
+    for (const source of [run('901', 1), run('900', 2), { serverUrl: 'https://github.com' }]) {
+      const site = newSite('main', '3-1', at(7))
+      site.record = { ...site.record, source }
+      expect(() => planPublish(site, [...others, first], { keep: 3 }, 'ota')).toThrow(
+        /ota\/main\/3-1 already holds build 3-1 \(1\.0 \(3-1\), from run 900 attempt 1 of Build\), and a build folder is written once: leave build-id empty/
+      )
+    }
+  })
+
+  it('outside a workflow, accepts the same IPA from the same commit again, and refuses another', () => {
+    const local = (sha256: string) => ({
+      ...record('main', 'abcdef1', at(3)),
+      app: { ...record('main', 'abcdef1', at(3)).app, sha256 },
+      source: { serverUrl: 'https://github.com', sha: 'abcdef1234' }
+    })
+    const site = newSite('main', 'abcdef1', at(7))
+    site.record = local('aa')
+    expect(planPublish(site, [local('aa')], { keep: 3 }, 'ota').removeDirs).toEqual([])
+    expect(() => planPublish(site, [local('bb')], { keep: 3 }, 'ota')).toThrow(UserError)
   })
 
   it('ignores, and never deletes, build.json records with unsafe paths', () => {
@@ -187,17 +240,20 @@ describe('planRemove', () => {
     record('pr-12', '3-1', at(3))
   ]
 
-  it('removes the channel folder and regenerates the indexes without it', () => {
+  it("removes the channel's builds and index page, and regenerates the indexes without it", () => {
     const plan = planRemove('ota', 'PR-12', current)
-    expect(plan.removeDirs).toEqual(['ota/pr-12'])
+    // Build by build, not the channel folder: a build another run is uploading survives.
+    expect(plan.removeDirs).toEqual(['ota/pr-12/2-1', 'ota/pr-12/3-1'])
+    expect(plan.removeFiles).toEqual(['ota/pr-12/index.html'])
     expect(plan.removed.map((each) => each.buildId)).toEqual(['2-1', '3-1'])
     expect(indexPaths(plan.write)).toEqual(['ota/index.html', 'ota/main/index.html'])
     expect(listedChannels(plan.write)).toEqual(['main'])
   })
 
-  it('still removes the folder when no build.json names the channel', () => {
+  it('removes only the index page when no build.json names the channel', () => {
     const plan = planRemove('ota', 'pr-99', current)
-    expect(plan.removeDirs).toEqual(['ota/pr-99'])
+    expect(plan.removeDirs).toEqual([])
+    expect(plan.removeFiles).toEqual(['ota/pr-99/index.html'])
     expect(plan.removed).toEqual([])
     expect(listedChannels(plan.write)).toEqual(['pr-12', 'main'])
   })

@@ -12,230 +12,15 @@ import { getOctokit } from '@actions/github'
 import { createReleaseHost } from '../src/hosts/release.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../src/ota/types.js'
 import { startGitHub } from './support/github-server.js'
-import type {
-  GitHubStandIn,
-  RecordedRequest,
-  Reply,
-  StartOptions,
-  UploadDigest
-} from './support/github-server.js'
+import type { GitHubStandIn, StartOptions } from './support/github-server.js'
 import { runInChild } from './support/s3-server.js'
+import { ReleasesFake } from './support/github-releases.js'
 
 const TOKEN = 'ghs_releasetesttoken0123456789'
 const OWNER = 'octo'
 const REPO = 'app'
 const SERVER = 'https://github.example.test'
 const SHA = 'a'.repeat(40)
-
-interface FakeAsset {
-  id: number
-  name: string
-  state: 'uploaded' | 'starter'
-  content_type: string
-  size: number
-  /** Small uploads are kept; large ones only as a digest. */
-  content?: Buffer
-  sha256?: string
-}
-interface FakeRelease {
-  id: number
-  tag_name: string
-  target_commitish: string
-  name: string
-  body: string
-  draft: boolean
-  prerelease: boolean
-  assets: FakeAsset[]
-}
-
-/** GitHub's releases as the stand-in serves them: enough state to publish, re-run and remove. */
-class ReleasesFake {
-  releases: FakeRelease[] = []
-  tags = new Set<string>()
-  deletedRefs: string[] = []
-  refusals: Reply[] = []
-  private nextId = 1
-  visibility: 'public' | 'private' | 'internal' = 'public'
-  /** Published releases refuse asset changes, as with immutable releases turned on. */
-  immutable = false
-
-  constructor(private readonly gh: GitHubStandIn) {
-    const refuse = (reply: Reply) => {
-      this.refusals.push(reply)
-      return reply
-    }
-    const release = (req: RecordedRequest) =>
-      this.releases.find((r) => r.id === Number(req.params.release_id))
-    const findAsset = (req: RecordedRequest) => {
-      for (const r of this.releases) {
-        const asset = r.assets.find((a) => a.id === Number(req.params.asset_id))
-        if (asset) return { release: r, asset }
-      }
-      return undefined
-    }
-    const locked = (r: FakeRelease) => this.immutable && !r.draft
-    const immutableReply = () =>
-      refuse({
-        status: 422,
-        body: { message: 'Cannot modify an immutable release.', documentation_url: 'x' }
-      })
-
-    gh.handle('repos/get', () => ({
-      status: 200,
-      body: {
-        id: 1,
-        name: REPO,
-        full_name: `${OWNER}/${REPO}`,
-        private: this.visibility !== 'public',
-        visibility: this.visibility
-      }
-    }))
-    gh.handle('repos/list-releases', (req) => {
-      const perPage = Number(req.query.get('per_page') ?? 30)
-      const page = Number(req.query.get('page') ?? 1)
-      return {
-        status: 200,
-        body: this.releases.slice((page - 1) * perPage, page * perPage).map((r) => this.json(r))
-      }
-    })
-    gh.handle('repos/create-release', (req) => {
-      const body = req.body as { tag_name: string; target_commitish?: string; name?: string }
-      const input = req.body as Partial<FakeRelease>
-      if (this.releases.some((r) => r.tag_name === body.tag_name)) {
-        return refuse({
-          status: 422,
-          body: {
-            message: 'Validation Failed',
-            errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }]
-          }
-        })
-      }
-      const created: FakeRelease = {
-        id: this.nextId++,
-        tag_name: body.tag_name,
-        target_commitish: body.target_commitish ?? 'main',
-        name: body.name ?? body.tag_name,
-        body: input.body ?? '',
-        draft: input.draft ?? false,
-        prerelease: input.prerelease ?? false,
-        assets: []
-      }
-      this.releases.push(created)
-      if (!created.draft) this.tags.add(created.tag_name)
-      return { status: 201, body: this.json(created) }
-    })
-    gh.handle('repos/update-release', (req) => {
-      const r = release(req)
-      if (!r) return { status: 404, body: { message: 'Not Found' } }
-      if (locked(r)) return immutableReply()
-      const patch = req.body as { draft?: boolean }
-      if (patch.draft === false) {
-        r.draft = false
-        this.tags.add(r.tag_name)
-      }
-      return { status: 200, body: this.json(r) }
-    })
-    gh.handle('repos/delete-release', (req) => {
-      const r = release(req)
-      if (!r) return { status: 404, body: { message: 'Not Found' } }
-      this.releases = this.releases.filter((each) => each !== r)
-      return { status: 204 }
-    })
-    gh.handle('git/delete-ref', (req) => {
-      const tag = req.params.ref?.replace(/^tags\//, '') ?? ''
-      if (!this.tags.delete(tag)) {
-        return { status: 422, body: { message: 'Reference does not exist' } }
-      }
-      this.deletedRefs.push(tag)
-      return { status: 204 }
-    })
-    gh.handle('repos/list-release-assets', (req) => {
-      const r = release(req)
-      if (!r) return { status: 404, body: { message: 'Not Found' } }
-      const perPage = Number(req.query.get('per_page') ?? 30)
-      const page = Number(req.query.get('page') ?? 1)
-      return {
-        status: 200,
-        body: r.assets.slice((page - 1) * perPage, page * perPage).map((a) => this.assetJson(a))
-      }
-    })
-    gh.handle('repos/upload-release-asset', (req) => {
-      const r = release(req)
-      if (!r) return { status: 404, body: { message: 'Not Found' } }
-      if (locked(r)) return immutableReply()
-      const name = req.query.get('name') ?? ''
-      if (r.assets.some((a) => a.name === name)) {
-        return refuse({
-          status: 422,
-          body: {
-            message: 'Validation Failed',
-            errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }]
-          }
-        })
-      }
-      const raw = req.body as Buffer | UploadDigest | undefined
-      const asset: FakeAsset = {
-        id: this.nextId++,
-        name,
-        state: 'uploaded',
-        content_type: String(req.headers['content-type']),
-        size: Number(req.headers['content-length']),
-        ...(Buffer.isBuffer(raw) ? { content: raw } : { sha256: raw?.sha256 })
-      }
-      r.assets.push(asset)
-      return { status: 201, body: this.assetJson(asset) }
-    })
-    gh.handle('repos/get-release-asset', (req) => {
-      const found = findAsset(req)
-      if (!found) return { status: 404, body: { message: 'Not Found' } }
-      expect(req.headers.accept).toBe('application/octet-stream')
-      return {
-        status: 200,
-        body: JSON.parse(found.asset.content?.toString('utf8') ?? 'null') as unknown
-      }
-    })
-    gh.handle('repos/delete-release-asset', (req) => {
-      const found = findAsset(req)
-      if (!found) return { status: 404, body: { message: 'Not Found' } }
-      if (locked(found.release)) return immutableReply()
-      found.release.assets = found.release.assets.filter((a) => a !== found.asset)
-      return { status: 204 }
-    })
-  }
-
-  private json(r: FakeRelease) {
-    const { assets, ...rest } = r
-    return {
-      ...rest,
-      upload_url: `${this.gh.url}/repos/${OWNER}/${REPO}/releases/${r.id}/assets{?name,label}`,
-      assets: assets.map((a) => this.assetJson(a))
-    }
-  }
-
-  private assetJson(a: FakeAsset) {
-    return { id: a.id, name: a.name, state: a.state, content_type: a.content_type, size: a.size }
-  }
-
-  byTag(tag: string): FakeRelease | undefined {
-    return this.releases.find((r) => r.tag_name === tag)
-  }
-
-  addRelease(tag: string, assets: Omit<FakeAsset, 'id'>[]): FakeRelease {
-    const r: FakeRelease = {
-      id: this.nextId++,
-      tag_name: tag,
-      target_commitish: 'main',
-      name: tag,
-      body: '',
-      draft: false,
-      prerelease: false,
-      assets: assets.map((a) => ({ ...a, id: this.nextId++ }))
-    }
-    this.releases.push(r)
-    this.tags.add(tag)
-    return r
-  }
-}
 
 let scratch: string
 let gh: GitHubStandIn
@@ -251,7 +36,7 @@ afterAll(async () => {
 })
 async function start(fault?: StartOptions['fault']) {
   gh = await startGitHub({ token: TOKEN, fault })
-  fake = new ReleasesFake(gh)
+  fake = new ReleasesFake(gh, OWNER, REPO)
   sleeps = []
 }
 afterEach(async () => {
@@ -329,6 +114,9 @@ async function buildFiles(channel: string, buildId: string): Promise<SiteFile[]>
 const publish =
   (files: SiteFile[], removeDirs: string[] = []) =>
   (): SiteChanges => ({ write: files, removeDirs })
+
+/** The assets buildFiles makes, after the build id. */
+const BUILD_ASSETS = ['app.ipa', 'build.json', 'manifest.plist', 'qr.png']
 
 function assetNames(tag: string): string[] {
   return (fake.byTag(tag)?.assets ?? []).map((a) => a.name).sort()
@@ -467,6 +255,39 @@ describe('release host: publishing', () => {
     ])
   })
 
+  it('creates the release again when another run deletes it while this one uploads', async () => {
+    let deleted = false
+    await start((req) => {
+      if (req.operationId !== 'repos/upload-release-asset' || deleted) return undefined
+      // The other run pruned the release's last build and, seeing it empty, deleted it.
+      deleted = true
+      fake.releases = []
+      return undefined
+    })
+    fake.addRelease('ota-main', [])
+    await host().store.update('ota', publish(await buildFiles('main', '8-1')), 'publish')
+
+    expect(deleted).toBe(true)
+    expect(fake.releases).toHaveLength(1)
+    expect(fake.byTag('ota-main')?.draft).toBe(false)
+    expect(assetNames('ota-main')).toEqual(BUILD_ASSETS.map((name) => `8-1-${name}`))
+  })
+
+  it('keeps a release while another run is still uploading a build into it', async () => {
+    await start()
+    const store = host().store
+    await store.update('ota', publish(await buildFiles('main', '1-1')), 'publish')
+    // Another run has uploaded the IPA of 2-1, not yet its build.json.
+    const [ipa] = await buildFiles('main', '2-1')
+    await store.update('ota', publish([ipa!]), 'half a build')
+
+    await store.update('ota', publish([], ['ota/main/1-1']), 'prune')
+
+    expect(fake.byTag('ota-main')).toBeDefined()
+    expect(assetNames('ota-main')).toEqual(['2-1-app.ipa'])
+    expect(fake.deletedRefs).toEqual([])
+  })
+
   it('does not read releases the tag template cannot have made', async () => {
     await start()
     fake.addRelease('v1.0.0', [
@@ -508,12 +329,12 @@ describe('release host: retention and removal', () => {
     ])
   })
 
-  it('removes the channel release and its tag', async () => {
+  it('removes the channel release and its tag once its last build is removed', async () => {
     await start()
     const store = host().store
     await store.update('ota', publish(await buildFiles('pr-2', '5-1')), 'publish')
     await store.update('ota', publish(await buildFiles('pr-3', '6-1')), 'publish')
-    await store.update('ota', publish([], ['ota/pr-2']), 'remove')
+    await store.update('ota', publish([], ['ota/pr-2/5-1']), 'remove')
     expect(fake.byTag('ota-pr-2')).toBeUndefined()
     expect(fake.deletedRefs).toEqual(['ota-pr-2'])
     expect(fake.byTag('ota-pr-3')).toBeDefined()
@@ -526,7 +347,7 @@ describe('release host: retention and removal', () => {
     await store.update('ota', publish(await buildFiles('pr-4', '2-1')), 'publish')
     await store.update('ota', publish(await buildFiles('main', '3-1')), 'publish')
     expect(fake.releases.map((r) => r.tag_name).sort()).toEqual(['ota-1-1', 'ota-2-1', 'ota-3-1'])
-    await store.update('ota', publish([], ['ota/pr-4']), 'remove')
+    await store.update('ota', publish([], ['ota/pr-4/1-1', 'ota/pr-4/2-1']), 'remove')
     expect(fake.releases.map((r) => r.tag_name)).toEqual(['ota-3-1'])
     expect(fake.deletedRefs.sort()).toEqual(['ota-1-1', 'ota-2-1'])
   })

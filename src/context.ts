@@ -11,6 +11,8 @@ export interface RunContext {
   event: Record<string, unknown>
   /** RUNNER_TEMP, or the OS temp folder outside a runner. */
   tempDir: string
+  /** The repository's default branch, from the event payload (absent outside a workflow). */
+  defaultBranch?: string
 }
 
 export async function readRunContext(
@@ -43,7 +45,8 @@ export async function readRunContext(
       actor: env.GITHUB_ACTOR || undefined
     },
     event,
-    tempDir: env.RUNNER_TEMP || fallbackTemp
+    tempDir: env.RUNNER_TEMP || fallbackTemp,
+    defaultBranch: defaultBranchOf(event)
   }
 }
 
@@ -60,6 +63,12 @@ async function readEvent(path: string | undefined): Promise<Record<string, unkno
 function pullRequestNumber(event: Record<string, unknown>): number | undefined {
   const pr = event.pull_request
   return isRecord(pr) && typeof pr.number === 'number' ? pr.number : undefined
+}
+
+function defaultBranchOf(event: Record<string, unknown>): string | undefined {
+  const repository = event.repository
+  const branch = isRecord(repository) ? repository.default_branch : undefined
+  return typeof branch === 'string' && branch !== '' ? branch : undefined
 }
 
 function pullRequestHeadSha(event: Record<string, unknown>): string | undefined {

@@ -5,10 +5,11 @@ import { readRunContext, type RunContext } from './context.js'
 import { UserError } from './errors.js'
 import { createOctokit, type Octokit } from './github.js'
 import { createHost } from './hosts/index.js'
+import { hostOptions } from './host-options.js'
 import { getSettings, type Settings } from './inputs.js'
 import { readIpa } from './ipa/read.js'
 import { judge } from './ipa/verdict.js'
-import { defaultBuildId, defaultChannel } from './ota/layout.js'
+import { channelSlug, defaultBuildId, defaultChannel } from './ota/layout.js'
 import type { BuildRecord } from './ota/types.js'
 import { checkInstallable, publishBuild, removeChannel } from './publish.js'
 import { createDeployment } from './report/deployment.js'
@@ -58,7 +59,7 @@ async function publish(
   const warnings = checkInstallable(judge(info, now), settings.profileCheck)
   for (const warning of warnings) core.warning(warning)
 
-  const host = createHost(settings, context, octokit)
+  const host = await createHost(hostOptions(settings, context, octokit))
   const channel = settings.channel ?? defaultChannel(context.source)
   const { site, plan } = await core.group(`Publish to ${host.name}`, async () => {
     const published = await publishBuild(info, host, {
@@ -73,7 +74,9 @@ async function publish(
       warn: core.warning,
       retention: {
         keep: settings.keep,
-        maxSiteSize: settings.host === 'pages' ? settings.maxSiteSize : undefined
+        maxSiteSize: settings.host === 'pages' ? settings.maxSiteSize : undefined,
+        defaultChannel:
+          context.defaultBranch === undefined ? undefined : channelSlug(context.defaultBranch)
       }
     })
     for (const removed of published.plan.removed) {
@@ -86,7 +89,7 @@ async function publish(
     core.info(`Published ${published.site.record.urls.page}`)
     if (published.plan.overBudget) {
       core.warning(
-        `The site holds ${formatBytes(published.plan.siteSize)}, more than max-site-size, even with only this build of other channels left: raise max-site-size, lower keep, or publish large builds with host: s3.`
+        `The site holds ${formatBytes(published.plan.siteSize)}, more than max-site-size, even with every other build removed: raise max-site-size, lower keep, or publish large builds with host: s3.`
       )
     }
     return published
@@ -142,7 +145,7 @@ async function remove(
   context: RunContext,
   octokit: Octokit | undefined
 ): Promise<void> {
-  const host = createHost(settings, context, octokit)
+  const host = await createHost(hostOptions(settings, context, octokit))
   const channel = settings.channel ?? defaultChannel(context.source)
   const plan = await core.group(`Remove channel ${channel} from ${host.name}`, () =>
     removeChannel(host, settings.path, channel)

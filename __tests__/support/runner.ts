@@ -50,7 +50,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_REF: 'refs/heads/main',
     GITHUB_REF_NAME: 'main',
     GITHUB_REF_TYPE: 'branch',
-    GITHUB_RUN_ID: '4242',
+    // The run id follows the run number here, so the default build id (<run id>-<attempt>) reads
+    // as the run number and a test that sets only GITHUB_RUN_NUMBER still gets a run of its own.
+    GITHUB_RUN_ID: options.env?.GITHUB_RUN_NUMBER ?? '17',
     GITHUB_RUN_NUMBER: '17',
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_WORKFLOW: 'iOS',

@@ -1,35 +1,48 @@
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { UserError } from '../errors.js'
 import { parseBuildRecord } from '../ota/record.js'
-import type { BuildRecord, SiteChanges } from '../ota/types.js'
+import type { BuildRecord, SiteFile } from '../ota/types.js'
+import { convergentStore } from './converge.js'
 import type { Host } from './types.js'
 import { siteUrl } from './url.js'
+
+export interface DirectoryHostOptions {
+  /** The site folder (output-dir). */
+  dir: string
+  /** The https URL the folder will be served from. */
+  baseUrl: string
+}
 
 /**
  * host: directory writes the site into a local folder for the workflow's own deploy step. Builds
  * already in the folder (a restored cache, a checked-out site) are kept and listed.
  */
-export function createDirectoryHost(options: { dir: string; baseUrl: string }): Host {
+export function createDirectoryHost(options: DirectoryHostOptions): Host {
   return {
     name: 'directory',
     locate: async () => (sitePath) => siteUrl(options.baseUrl, sitePath),
-    store: {
-      async update(root, plan) {
-        const changes = plan(await readRecords(options.dir, join(options.dir, root)))
-        await apply(options.dir, changes)
-      }
-    }
+    store: convergentStore({
+      readRecords: (root, warn) => readRecords(options.dir, join(options.dir, root), warn),
+      write: (files) => writeFiles(options.dir, files),
+      removeDir: (dir) => remove(options.dir, dir),
+      removeFile: (path) => remove(options.dir, path)
+    })
   }
 }
 
-async function readRecords(siteDir: string, rootDir: string): Promise<BuildRecord[]> {
+async function readRecords(
+  siteDir: string,
+  rootDir: string,
+  warn: (message: string) => void
+): Promise<BuildRecord[]> {
   const records: BuildRecord[] = []
   for (const channel of await subfolders(siteDir, rootDir)) {
     for (const build of await subfolders(siteDir, join(rootDir, channel))) {
       const file = join(rootDir, channel, build, 'build.json')
       const text = await read(siteDir, file, () => readFile(file, 'utf8'))
-      const record = text === undefined ? undefined : parseBuildRecord(text, file)
+      const record = text === undefined ? undefined : parseBuildRecord(text, file, warn)
       if (record) records.push(record)
     }
   }
@@ -41,17 +54,28 @@ async function subfolders(siteDir: string, dir: string): Promise<string[]> {
   return (entries ?? []).filter((e) => e.isDirectory()).map((e) => e.name)
 }
 
-async function apply(siteDir: string, changes: SiteChanges): Promise<void> {
-  for (const dir of changes.removeDirs) {
-    const target = join(siteDir, dir)
-    await write(siteDir, target, () => rm(target, { recursive: true, force: true }))
-  }
-  for (const file of changes.write) {
+async function remove(siteDir: string, path: string): Promise<void> {
+  const target = join(siteDir, path)
+  await write(siteDir, target, () => rm(target, { recursive: true, force: true }))
+}
+
+/**
+ * Each file is written beside its target and renamed over it, so a reader (another run building
+ * the indexes) sees the old file or the new one, never half of one.
+ */
+async function writeFiles(siteDir: string, files: SiteFile[]): Promise<void> {
+  for (const file of files) {
     const target = join(siteDir, file.path)
+    const partial = `${target}.${randomUUID()}.partial`
     await write(siteDir, target, async () => {
       await mkdir(dirname(target), { recursive: true })
-      if (Buffer.isBuffer(file.content)) await writeFile(target, file.content)
-      else await copyFile(file.content.file, target)
+      try {
+        if (Buffer.isBuffer(file.content)) await writeFile(partial, file.content)
+        else await copyFile(file.content.file, partial)
+        await rename(partial, target)
+      } finally {
+        await rm(partial, { force: true })
+      }
     })
   }
 }

@@ -1,60 +1,29 @@
-import type { RunContext } from '../context.js'
-import { UserError } from '../errors.js'
-import type { Octokit } from '../github.js'
-import type { Settings } from '../inputs.js'
-import { createDirectoryHost } from './directory.js'
-import { createPagesHost } from './pages.js'
-import { createReleaseHost } from './release.js'
-import { createS3Host } from './s3.js'
+import type { DirectoryHostOptions } from './directory.js'
+import type { PagesHostOptions } from './pages.js'
+import type { ReleaseHostOptions } from './release.js'
+import type { S3HostOptions } from './s3.js'
 import type { Host } from './types.js'
 
-/** The host the `host` input names, configured from the inputs and the run. */
-export function createHost(
-  settings: Settings,
-  context: RunContext,
-  octokit: Octokit | undefined
-): Host {
-  switch (settings.host) {
-    case 'directory':
-      return createDirectoryHost({ dir: settings.outputDir, baseUrl: settings.baseUrl! })
-    case 's3':
-      return createS3Host({
-        bucket: settings.s3.bucket!,
-        region: settings.s3.region,
-        endpoint: settings.s3.endpoint,
-        forcePathStyle: settings.s3.forcePathStyle,
-        path: settings.path,
-        prefix: settings.s3.prefix,
-        publicBaseUrl: settings.s3.publicBaseUrl,
-        acl: settings.s3.acl
-      })
-    case 'pages':
-      return createPagesHost({
-        ...repository(context, octokit, 'pages'),
-        token: settings.token,
-        branch: settings.pagesBranch,
-        baseUrl: settings.baseUrl,
-        history: settings.history,
-        wait: settings.wait,
-        waitTimeoutMs: settings.waitTimeoutMs,
-        tempDir: context.tempDir,
-        runId: context.source.runId,
-        runAttempt: context.source.runAttempt
-      })
-    case 'release':
-      return createReleaseHost({
-        ...repository(context, octokit, 'release'),
-        tagTemplate: settings.releaseTag,
-        path: settings.path
-      })
-  }
-}
+/** Everything one host needs, in plain values: the action builds it from its inputs, tests directly. */
+export type HostOptions =
+  | ({ host: 'directory' } & DirectoryHostOptions)
+  | ({ host: 's3' } & S3HostOptions)
+  | ({ host: 'pages' } & PagesHostOptions)
+  | ({ host: 'release' } & ReleaseHostOptions)
 
-function repository(context: RunContext, octokit: Octokit | undefined, host: string) {
-  if (!context.owner || !context.repo || !octokit) {
-    throw new UserError(
-      `host: ${host} publishes to this repository, but GITHUB_REPOSITORY or the token is missing: run it in a GitHub Actions workflow, or use host: directory.`
-    )
+/**
+ * The host `options.host` names. Each host's module is loaded only here, when used: the action
+ * bundle splits them into chunks, so a Pages run never parses the AWS SDK.
+ */
+export async function createHost(options: HostOptions): Promise<Host> {
+  switch (options.host) {
+    case 'directory':
+      return (await import('./directory.js')).createDirectoryHost(options)
+    case 's3':
+      return (await import('./s3.js')).createS3Host(options)
+    case 'pages':
+      return (await import('./pages.js')).createPagesHost(options)
+    case 'release':
+      return (await import('./release.js')).createReleaseHost(options)
   }
-  return { octokit, owner: context.owner, repo: context.repo, serverUrl: context.source.serverUrl }
 }

@@ -141,7 +141,8 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
 
 /** Validates the plan's paths and sizes before anything is hashed or sent; returns size warnings. */
 async function checkChanges(changes: SiteChanges): Promise<string[]> {
-  for (const path of [...changes.write.map((file) => file.path), ...changes.removeDirs]) {
+  const removeFiles = changes.removeFiles ?? []
+  for (const path of [...changes.write.map((f) => f.path), ...changes.removeDirs, ...removeFiles]) {
     assertSitePath(path)
   }
   const sizes = await Promise.all(
@@ -293,6 +294,9 @@ class UpdateSession {
       tip?.entries ?? [],
       changes.removeDirs.map((path) => branchPath(this.dir, path))
     ).map((path) => `0 ${zeroOid}\t${path}\0`)
+    for (const path of changes.removeFiles ?? []) {
+      lines.push(`0 ${zeroOid}\t${branchPath(this.dir, path)}\0`)
+    }
     for (const file of changes.write) {
       lines.push(`${REGULAR_FILE} ${await this.hash(file)}\t${branchPath(this.dir, file.path)}\0`)
     }

@@ -13,7 +13,8 @@ import type { S3ClientConfig } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
 import { UserError } from '../errors.js'
 import { parseBuildRecord } from '../ota/record.js'
-import type { BuildRecord, SiteChanges, SiteFile } from '../ota/types.js'
+import type { BuildRecord, SiteFile } from '../ota/types.js'
+import { convergentStore } from './converge.js'
 import { s3UserError } from './s3-errors.js'
 import type { S3Target } from './s3-errors.js'
 import { verifyPublicUrls } from './s3-verify.js'
@@ -107,17 +108,28 @@ export function createS3Host(options: S3HostOptions): Host {
     return keys
   }
 
-  async function readRecords(rootKey: string): Promise<BuildRecord[]> {
+  async function readRecords(
+    rootKey: string,
+    warn: (message: string) => void
+  ): Promise<BuildRecord[]> {
     const keys = (await listKeys(rootKey, 'listing the published builds')).filter(
       (key) => posix.basename(key) === 'build.json'
     )
     const records = await Promise.all(
       keys.map(async (Key) => {
         const text = await call(`reading ${Key}`, async () => {
-          const object = await client.send(new GetObjectCommand({ Bucket, Key }))
-          return (await object.Body?.transformToString('utf8')) ?? ''
+          try {
+            const object = await client.send(new GetObjectCommand({ Bucket, Key }))
+            return (await object.Body?.transformToString('utf8')) ?? ''
+          } catch (error) {
+            // Another run removed the build between the listing and this read.
+            if ((error as { name?: string }).name === 'NoSuchKey') return undefined
+            throw error
+          }
         })
-        return parseBuildRecord(text, `s3://${Bucket}/${Key}`)
+        return text === undefined
+          ? undefined
+          : parseBuildRecord(text, `s3://${Bucket}/${Key}`, warn)
       })
     )
     return records.filter((record) => record !== undefined)
@@ -141,18 +153,6 @@ export function createS3Host(options: S3HostOptions): Host {
     })
     if (file.size > PART_SIZE) logProgress(upload, Key, file.size)
     await call(`uploading ${Key}`, () => upload.done())
-  }
-
-  async function write(files: SiteFile[]): Promise<void> {
-    // build.json after the rest of its build (a listed build is complete), index pages last (no
-    // index links to a half-uploaded build).
-    const isRecord = (file: SiteFile) => posix.basename(file.path) === 'build.json'
-    const stages = [
-      files.filter((file) => file.immutable && !isRecord(file)),
-      files.filter((file) => file.immutable && isRecord(file)),
-      files.filter((file) => !file.immutable)
-    ]
-    for (const stage of stages) await Promise.all(stage.map(upload))
   }
 
   async function removeFolder(folderKey: string): Promise<void> {
@@ -185,19 +185,22 @@ export function createS3Host(options: S3HostOptions): Host {
     core.info(`Deleted ${keys.length} objects under s3://${Bucket}/${folderKey}/`)
   }
 
-  async function apply(changes: SiteChanges): Promise<void> {
-    await write(changes.write)
-    for (const dir of changes.removeDirs) await removeFolder(keyFor(dir))
+  async function removeFile(path: string): Promise<void> {
+    const Key = keyFor(path)
+    await call(`deleting ${Key}`, () => client.send(new DeleteObjectCommand({ Bucket, Key })))
   }
 
   return {
     name: 's3',
     locate: async () => (sitePath) => siteUrl(publicBaseUrl, keyFor(sitePath)),
-    store: {
-      async update(root, plan) {
-        await apply(plan(await readRecords(keyFor(root))))
-      }
-    },
+    store: convergentStore({
+      readRecords: (root, warn) => readRecords(keyFor(root), warn),
+      write: async (files) => {
+        await Promise.all(files.map(upload))
+      },
+      removeDir: (dir) => removeFolder(keyFor(dir)),
+      removeFile
+    }),
     async verify(record) {
       await verifyPublicUrls([record.urls.manifest, record.urls.ipa], options.fetch)
       return []

@@ -3,6 +3,20 @@ import type { BuildRecord, SiteChanges } from '../ota/types.js'
 /**
  * The storage of one host. Publishing reads the builds already on the site, plans the changes
  * (new build, pruned builds, regenerated index pages) and applies them.
+ *
+ * The contract every host keeps while any number of runs update one site at once (proven for each
+ * host by __tests__/hosts-contract.test.ts):
+ * - A build is listed only when complete: its build.json is written after its other files, and
+ *   `plan` is given only builds whose build.json is in place.
+ * - The site converges: once the last run's update returns, the channel and root index pages list
+ *   exactly the complete builds on the host. A host writes atomically (a git push that re-plans
+ *   when it loses the race), or re-reads the builds after writing and rewrites the indexes until
+ *   they match what it read (hosts/converge.ts).
+ * - Removal removes only what was planned: the build folders in `removeDirs` and the files in
+ *   `removeFiles`. A build another run is still uploading (no build.json yet) is never planned, so
+ *   its files, and the release that holds them, stay.
+ * - A build folder is written once: `plan` (ota/plan.ts) refuses a folder that holds another
+ *   run's build, so a host never overwrites one.
  */
 export interface SiteStore {
   /**

@@ -60,9 +60,15 @@ export function defaultChannel(source: SourceInfo): string {
   return 'local'
 }
 
-/** `<run number>-<attempt>` in a workflow, else the short commit SHA, else a UTC timestamp. */
+/**
+ * `<run id>-<attempt>` in a workflow (run ids are unique across the repository's workflows, run
+ * numbers only within one), else `<run number>-<attempt>`, else the short commit SHA, else a UTC
+ * timestamp. A re-run gets a new attempt, so a folder is never written twice.
+ */
 export function defaultBuildId(source: SourceInfo, now: Date = new Date()): string {
-  if (source.runNumber !== undefined) return `${source.runNumber}-${source.runAttempt ?? 1}`
+  const attempt = source.runAttempt ?? 1
+  if (source.runId !== undefined && /^\d+$/.test(source.runId)) return `${source.runId}-${attempt}`
+  if (source.runNumber !== undefined) return `${source.runNumber}-${attempt}`
   if (source.sha !== undefined && /^[0-9a-f]{7,}$/i.test(source.sha)) {
     return source.sha.slice(0, 7).toLowerCase()
   }

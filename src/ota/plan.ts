@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js'
 import { groupByChannel, hasSafePath, newestFirst, renderIndexes } from './indexes.js'
-import { buildDir, channelDir, channelSlug } from './layout.js'
+import { buildDir, channelDir, channelSlug, sitePath } from './layout.js'
 import type { BuildRecord, BuildSite, SiteChanges } from './types.js'
 
 export interface Retention {
@@ -8,6 +8,11 @@ export interface Retention {
   keep: number
   /** Bytes all build folders together may take; older builds are removed to stay under it. */
   maxSiteSize?: number
+  /**
+   * The channel of the repository's default branch (a slug, e.g. "main"): under maxSiteSize its
+   * newest build is the last of the channels' newest builds to go.
+   */
+  defaultChannel?: string
 }
 
 export interface PublishPlan extends SiteChanges {
@@ -48,17 +53,84 @@ function checkRetention(retention: Retention): void {
 }
 
 /**
- * The folders to delete for the removed builds: a channel left without builds goes as a whole, so
- * its index page goes with it.
+ * What removing `removed` deletes: only their build folders, never a whole channel folder, where
+ * another run may be uploading a build that has no build.json yet. A channel left without builds
+ * loses its index page.
  */
-function foldersOf(root: string, removed: readonly BuildRecord[], kept: readonly BuildRecord[]) {
+function removalOf(
+  root: string,
+  removed: readonly BuildRecord[],
+  kept: readonly BuildRecord[]
+): Pick<SiteChanges, 'removeDirs' | 'removeFiles'> {
   const liveChannels = new Set(kept.map((record) => record.channel))
-  const dirs = removed.map((record) =>
-    liveChannels.has(record.channel)
-      ? buildDir(root, record.channel, record.buildId)
-      : channelDir(root, record.channel)
+  const emptied = new Set(
+    removed.map((record) => record.channel).filter((c) => !liveChannels.has(c))
   )
-  return [...new Set(dirs)]
+  return {
+    removeDirs: removed.map((record) => buildDir(root, record.channel, record.buildId)),
+    removeFiles: [...emptied].map((channel) => sitePath(channelDir(root, channel), 'index.html'))
+  }
+}
+
+/**
+ * Whether `occupant`, the build already in the folder, is `published` itself: a retry of the same
+ * run and attempt (or, outside a workflow, the same IPA from the same commit).
+ */
+function isRetry(occupant: BuildRecord, published: BuildRecord): boolean {
+  const [was, is] = [occupant.source, published.source]
+  if (occupant.app.bundleId !== published.app.bundleId) return false
+  if (was.runId !== undefined || is.runId !== undefined) {
+    return was.runId === is.runId && (was.runAttempt ?? 1) === (is.runAttempt ?? 1)
+  }
+  return (
+    occupant.app.sha256 !== undefined &&
+    occupant.app.sha256 === published.app.sha256 &&
+    was.sha === is.sha
+  )
+}
+
+function describeRun(record: BuildRecord): string {
+  const { runId, runAttempt, workflow } = record.source
+  if (runId === undefined) return `published ${record.createdAt}`
+  return `from run ${runId} attempt ${runAttempt ?? 1}${workflow ? ` of ${workflow}` : ''}`
+}
+
+/** Refuses to write into a folder that holds a build, unless it is a retry of the same build. */
+function checkWriteOnce(site: BuildSite, occupant: BuildRecord | undefined): void {
+  if (occupant === undefined || isRetry(occupant, site.record)) return
+  if (occupant.app.bundleId !== site.record.app.bundleId) {
+    throw new UserError(
+      `${site.dir} already holds a build of ${occupant.app.bundleId}, another app: give each app of the repository its own path input (e.g. path: ota-widgets) so their builds do not overwrite each other.`
+    )
+  }
+  throw new UserError(
+    `${site.dir} already holds build ${occupant.buildId} (${occupant.app.version} (${occupant.app.build}), ${describeRun(occupant)}), and a build folder is written once: leave build-id empty (the default, <run id>-<attempt>, is unique to each run and re-run) or give this build an id of its own.`
+  )
+}
+
+/**
+ * The order builds go in to fit maxSiteSize: older builds of every channel first, oldest first;
+ * then the newest build of each channel, oldest first, the default branch's last. The new build is
+ * never a candidate.
+ */
+function squeezeOrder(
+  kept: readonly BuildRecord[],
+  published: BuildRecord,
+  defaultChannel: string | undefined
+): BuildRecord[] {
+  const oldestFirst = (a: BuildRecord, b: BuildRecord) => newestFirst(b, a)
+  const newest = new Set(
+    [...groupByChannel(kept).values()].map((builds) =>
+      builds.includes(published) ? published : builds[0]
+    )
+  )
+  const others = kept.filter((record) => record !== published)
+  const isDefault = (record: BuildRecord) => record.channel === defaultChannel
+  return [
+    ...others.filter((record) => !newest.has(record)).sort(oldestFirst),
+    ...others.filter((record) => newest.has(record) && !isDefault(record)).sort(oldestFirst),
+    ...others.filter((record) => newest.has(record) && isDefault(record))
+  ]
 }
 
 /**
@@ -74,12 +146,10 @@ export function planPublish(
 ): PublishPlan {
   checkRetention(retention)
   const published = site.record
-  const occupant = current.find((record) => sameBuild(record, published))
-  if (occupant !== undefined && occupant.app.bundleId !== published.app.bundleId) {
-    throw new UserError(
-      `${site.dir} already holds a build of ${occupant.app.bundleId}, another app: give each app of the repository its own path input (e.g. path: ota-widgets) so their builds do not overwrite each other.`
-    )
-  }
+  checkWriteOnce(
+    site,
+    current.find((record) => sameBuild(record, published))
+  )
   const previous = current.filter((record) => hasSafePath(record) && !sameBuild(record, published))
 
   const kept: BuildRecord[] = [published]
@@ -93,14 +163,7 @@ export function planPublish(
   let siteSize = totalSize(kept)
   const max = retention.maxSiteSize
   if (max !== undefined && siteSize > max) {
-    const oldestFirst = (a: BuildRecord, b: BuildRecord) => newestFirst(b, a)
-    const candidates = [
-      ...kept.filter((record) => record.channel !== published.channel).sort(oldestFirst),
-      ...kept
-        .filter((record) => record.channel === published.channel && record !== published)
-        .sort(oldestFirst)
-    ]
-    for (const candidate of candidates) {
+    for (const candidate of squeezeOrder(kept, published, retention.defaultChannel)) {
       if (siteSize <= max) break
       kept.splice(kept.indexOf(candidate), 1)
       removed.push(candidate)
@@ -111,7 +174,7 @@ export function planPublish(
   kept.sort(newestFirst)
   return {
     write: [...site.files, ...renderIndexes(root, kept)],
-    removeDirs: foldersOf(root, removed, kept),
+    ...removalOf(root, removed, kept),
     removed,
     kept,
     siteSize,
@@ -119,7 +182,11 @@ export function planPublish(
   }
 }
 
-/** Removes a whole channel (e.g. when its pull request closes) and regenerates the index pages. */
+/**
+ * Removes the builds of a channel (e.g. when its pull request closes) and regenerates the index
+ * pages. Only the builds read here go: one another run is still uploading survives and comes back
+ * in the indexes when it is complete.
+ */
 export function planRemove(
   root: string,
   channel: string,
@@ -127,12 +194,12 @@ export function planRemove(
 ): RemovePlan {
   const slug = channelSlug(channel)
   const safe = current.filter(hasSafePath)
+  const kept = safe.filter((record) => record.channel !== slug)
+  const removed = safe.filter((record) => record.channel === slug)
   return {
-    write: renderIndexes(
-      root,
-      safe.filter((record) => record.channel !== slug)
-    ),
-    removeDirs: [channelDir(root, slug)],
-    removed: safe.filter((record) => record.channel === slug)
+    write: renderIndexes(root, kept),
+    removeDirs: removed.map((record) => buildDir(root, record.channel, record.buildId)),
+    removeFiles: [sitePath(channelDir(root, slug), 'index.html')],
+    removed
   }
 }

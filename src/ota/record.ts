@@ -69,7 +69,11 @@ export function buildRecordProblem(value: unknown): string | undefined {
  * JSON or not a complete ipa-ota record: one bad file must not break every later publish. The
  * file is left where it is; the caller only skips it.
  */
-export function parseBuildRecord(text: string, source: string): BuildRecord | undefined {
+export function parseBuildRecord(
+  text: string,
+  source: string,
+  warn: (message: string) => void = core.warning
+): BuildRecord | undefined {
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -78,7 +82,7 @@ export function parseBuildRecord(text: string, source: string): BuildRecord | un
   }
   const problem = value === undefined ? 'it is not JSON' : buildRecordProblem(value)
   if (problem === undefined) return value as BuildRecord
-  core.warning(
+  warn(
     `Ignoring ${source}: ${problem}, so it is not an ipa-ota build.json. It is left in place but not listed or counted; delete it or publish that build again.`
   )
   return undefined

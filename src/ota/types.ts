@@ -90,6 +90,8 @@ export interface BuildSite {
 /** What a host must change on the site. */
 export interface SiteChanges {
   write: SiteFile[]
-  /** Build folders (or a channel folder on removal) to delete, each with everything under it. */
+  /** Build folders to delete, each with everything under it. */
   removeDirs: string[]
+  /** Single files to delete: the index page of a channel left without builds. */
+  removeFiles?: string[]
 }
