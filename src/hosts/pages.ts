@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
 import { basicAuthorization } from './git.js'
 import { createPagesStore } from './pages-store.js'
@@ -87,6 +88,8 @@ export function createPagesHost(options: PagesHostOptions): Host {
     },
     store,
     async verify(record) {
+      const { stepLeft } = await located()
+      if (stepLeft !== undefined) throw new UserError(stepLeft)
       if (!options.wait || store.commit === undefined) return []
       return waitUntilServed(repository, {
         commit: store.commit,
