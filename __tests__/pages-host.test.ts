@@ -222,7 +222,7 @@ describe('createPagesHost locate', () => {
     const [owner, name] = repo.split('/')
     const port = new URL(git.url).host
     expect(record.urls.manifest).toBe(
-      `https://pages.${port}/${owner}/${name}/ota/pr-1/7-1/manifest.plist`
+      `https://${port}/pages/${owner}/${name}/ota/pr-1/7-1/manifest.plist`
     )
     expect(await branchFiles('gh-pages')).toContain('ota/pr-1/7-1/manifest.plist')
     const failure = pagesHost.verify!(record)
@@ -239,6 +239,9 @@ describe('createPagesHost locate', () => {
     expect(
       likelyPagesUrl({ serverUrl: 'https://ghe.example.com/', owner: 'team', repo: 'app' })
     ).toBe('https://pages.ghe.example.com/team/app/')
+    expect(likelyPagesUrl({ serverUrl: 'https://10.0.0.5', owner: 'team', repo: 'app' })).toBe(
+      'https://10.0.0.5/pages/team/app/'
+    )
   })
 
   it('without Pages but with base-url, creates the fallback branch and warns that it is not served yet', async () => {

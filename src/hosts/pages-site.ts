@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { isIP } from 'node:net'
 import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
 import { explainGitHubError } from '../github-errors.js'
@@ -69,7 +70,7 @@ export async function readPagesSite(
 /**
  * The address GitHub gives a new Pages site: <owner>.github.io/<repo>/ (the root for the
  * <owner>.github.io repository); on GitHub Enterprise Server pages.<host>/<owner>/<repo>/ (with
- * subdomain isolation, the recommended setting).
+ * subdomain isolation, the recommended setting), else <host>/pages/<owner>/<repo>/.
  */
 export function likelyPagesUrl(r: Pick<PagesRepository, 'serverUrl' | 'owner' | 'repo'>): string {
   const server = new URL(r.serverUrl)
@@ -77,6 +78,10 @@ export function likelyPagesUrl(r: Pick<PagesRepository, 'serverUrl' | 'owner' | 
   if (server.hostname === 'github.com') {
     const userSite = r.repo.toLowerCase() === `${owner}.github.io`
     return `https://${owner}.github.io/${userSite ? '' : `${r.repo}/`}`
+  }
+  // Subdomain isolation needs a DNS name; a server known by its IP address serves /pages/.
+  if (isIP(server.hostname.replace(/^\[|\]$/g, '')) !== 0) {
+    return `https://${server.host}/pages/${r.owner}/${r.repo}/`
   }
   return `https://pages.${server.host}/${r.owner}/${r.repo}/`
 }
