@@ -100,7 +100,10 @@ async function publish(
     )
     return read
   })
-  const warnings = checkInstallable(judge(info, now), settings.profileCheck)
+  const verdict = judge(info, now)
+  const warnings = checkInstallable(verdict, settings.profileCheck)
+  // Published anyway with profile-check: warn, the pages show why instead of an Install button.
+  const blockers = settings.profileCheck === 'warn' ? verdict.errors : []
   for (const warning of warnings) core.warning(warning)
 
   const host = createHost(settings, context, octokit)
@@ -113,6 +116,7 @@ async function publish(
       source: context.source,
       title: settings.title,
       notes: settings.notes,
+      blockers,
       qr: settings.qr,
       now,
       warn: core.warning,
