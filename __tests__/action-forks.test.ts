@@ -150,6 +150,7 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
     expect(result.code).toBe(0)
     expect(result.outputs.channel).toBe('pr-41')
     expect(result.outputs['page-url']).toBe(`${SITE}ota/pr-41/31-1/index.html`)
+    expect(result.outputs['channel-url']).toBe(`${SITE}ota/pr-41/index.html`)
     const lookup = github.requests.find((r) => r.operationId === 'pulls/list')!
     expect(Object.fromEntries(lookup.query)).toMatchObject({
       head: 'someone:feature/dark-mode',
@@ -167,6 +168,7 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
     expect(onPr).toHaveLength(1)
     expect(onPr[0]!.body).toContain(`${SITE}ota/pr-41/31-1/index.html`)
     expect(onPr[0]!.body).toContain(`/commit/${BUILT}`)
+    expect(onPr[0]!.body).toContain(`<a href="${SITE}ota/pr-41/index.html">Latest build`)
     expect(onPr[0]!.body).not.toContain('d'.repeat(40))
     expect(result.summary).toContain(`/commit/${BUILT}`)
   })

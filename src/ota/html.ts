@@ -12,7 +12,7 @@ const HTML_ESCAPES: Record<string, string> = {
  * Escapes text for an HTML text node or a double-quoted attribute. Five replacements do not justify
  * a dependency in a bundled action.
  */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
 }
 

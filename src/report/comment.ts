@@ -5,7 +5,7 @@
 import type { BuildRecord, SourceInfo } from '../ota/types.js'
 import { formatBytes, formatDate, formatUtc } from '../format.js'
 import { DAY_MS, EXPIRY_WARNING_DAYS } from '../ipa/verdict.js'
-import { escapeHtml } from '../ota/html.js'
+import { html, raw } from '../ota/html.js'
 import { blockersOf } from '../ota/page.js'
 import { codeBlock, escapeText, graphemeCount, image, link, safeUrl, truncate } from './markdown.js'
 
@@ -113,7 +113,7 @@ function compose(
 function qrBlock(qr: string | undefined, page: string, name: string): string {
   const img = image(qr, `QR code to install ${name}`, 180)
   const href = safeUrl(page)
-  return img && href ? `<a href="${escapeHtml(href)}">${img}</a>` : img
+  return img && href ? html`<a href="${href}">${raw(img)}</a>`.markup : img
 }
 
 function versionText(record: BuildRecord): string {
