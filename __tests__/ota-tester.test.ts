@@ -4,6 +4,7 @@
  * channel page starts with the newest build (the stable "latest" link); the root page names each
  * channel's app, icon, newest version and date.
  */
+import { mkdir } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { judge } from '../src/ipa/verdict.js'
@@ -22,6 +23,7 @@ const IPHONE = {
   hasTouch: true
 }
 const DESKTOP = { viewport: { width: 1280, height: 900 } }
+const ARTIFACTS = '__tests__/artifacts'
 const HOSTILE = '<img src=x onerror="window.__pwned = 1">'
 
 const at = (hour: number) => new Date(Date.UTC(2025, 0, 1, hour))
@@ -56,6 +58,7 @@ async function publish(info: IpaInfo, channel: string, buildId: string, now: Dat
 }
 
 beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true })
   browser = await launchChromium()
   await publish(ipaInfo({}, { version: '1.0', build: '1' }), 'pr-12', '1-1', at(1))
   await publish(ipaInfo({}, { version: '1.1', build: '2' }), 'pr-12', '2-1', at(2))
@@ -108,7 +111,10 @@ describe('the page of a build no device can install', () => {
         expect(await page.locator('#install-button').count()).toBe(0)
         expect(await page.locator('a[href^="itms-services:"]').count()).toBe(0)
         expect(await page.locator('img[src="qr.svg"]').count()).toBe(0)
+        // Nor advice on installing it ("only the registered devices can install…").
+        expect(await page.locator('.note').count()).toBe(0)
         expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined()
+        if (device === IPHONE) await page.screenshot({ path: `${ARTIFACTS}/ota-page-blocked.png` })
       })
     }
   })
@@ -141,6 +147,7 @@ describe('a fine build', () => {
       const newer = page.locator('#newer-link')
       await newer.waitFor({ state: 'visible' })
       expect(await newer.innerText()).toBe('Newer build available: 1.1 (2) ›')
+      await page.screenshot({ path: `${ARTIFACTS}/ota-page-newer.png` })
       await newer.click()
       await page.waitForURL(`${origin}/ota/pr-12/2-1/index.html`)
       expect(await page.locator('.muted').first().innerText()).toBe('Version 1.1 (2)')
@@ -168,6 +175,7 @@ describe('the channel page, the stable "latest" address', () => {
       )
       expect(await page.locator('#desktop').isVisible()).toBe(false)
       expect(await page.locator('li .title').allInnerTexts()).toEqual(['Demo 1.0 (1)'])
+      await page.screenshot({ path: `${ARTIFACTS}/ota-channel-iphone.png`, fullPage: true })
     })
     await visit('ota/pr-12/index.html', DESKTOP, async (page) => {
       const qr = page.locator('#desktop img')
@@ -194,6 +202,7 @@ describe('the root page', () => {
       expect(await icon.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
       // Widgets has no icon: no broken image.
       expect(await page.locator('li.app img').count()).toBe(2)
+      await page.screenshot({ path: `${ARTIFACTS}/ota-root.png` })
     })
   })
 })

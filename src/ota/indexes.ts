@@ -11,6 +11,7 @@ const CSS = `
 .app img { width: 48px; height: 48px; border-radius: 11px; flex: none; }
 .latest header { display: flex; gap: 1rem; align-items: center; margin-bottom: .75rem; }
 .latest header img { width: 64px; height: 64px; border-radius: 14px; flex: none; }
+.latest header p { margin: 0; }
 .latest h2 { color: inherit; text-transform: none; letter-spacing: 0; font-size: 1.2rem; margin: 0; }
 #desktop { text-align: center; }
 #desktop img { width: 200px; height: 200px; max-width: 100%; background: #fff; border-radius: 8px; }

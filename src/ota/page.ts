@@ -215,9 +215,8 @@ function navigation(record: PageRecord): Html {
 <p id="newer" class="newer" data-build-id="${record.buildId}" data-created="${record.createdAt}" hidden><a id="newer-link" href="../index.html">Newer build available ›</a></p>\n`
 }
 
-/** The Install button, the in-app browser advice and the QR code; none for an unusable build. */
-function installBlock(input: PageInput, blocked: boolean): Html | '' {
-  if (blocked) return ''
+/** The Install button, the in-app browser advice and the QR code (none for an unusable build). */
+function installBlock(input: PageInput): Html {
   const qrSubject = input.qr === 'page' ? 'this page' : 'the install link'
   return html`<div id="install"><a id="install-button" class="button" href="${input.record.urls.install}">Install</a></div>
 <div id="in-app" hidden><p><strong>Open this page in Safari to install.</strong> Apps cannot be installed from this app's built-in browser: tap the ••• or share button and choose “Open in Safari”.</p><button id="copy-link" class="button" type="button">Copy link</button></div>
@@ -245,10 +244,7 @@ export function renderPage(input: PageInput): string {
       : html`<section class="card"><h2>Release notes</h2><p class="notes">${record.notes}</p></section>`
 
   const body = html`${navigation(record)}${banner(record, blockers)}<header>${icon}<div><h1>${title}</h1><p class="muted">${version}</p></div></header>
-<section class="card">
-${installBlock(input, blockers.length > 0)}${profileAdvice(record)}
-</section>
-${notes}
+${blockers.length > 0 ? '' : html`<section class="card">\n${installBlock(input)}${profileAdvice(record)}\n</section>\n`}${notes}
 <section class="card"><h2>App</h2><dl>${appRows}</dl></section>
 <section class="card"><h2>Provisioning</h2><dl>${profileRows(record)}</dl></section>
 <section class="card"><h2>Source</h2><dl>${sourceRows(record.source, record.createdAt)}</dl></section>
