@@ -34,7 +34,9 @@ export async function readRunContext(
   const event = await readEvent(env.GITHUB_EVENT_PATH)
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   const workflowRun =
-    env.GITHUB_EVENT_NAME === 'workflow_run' ? readWorkflowRun(event.workflow_run) : undefined
+    env.GITHUB_EVENT_NAME === 'workflow_run'
+      ? readWorkflowRun(event.workflow_run, event.repository)
+      : undefined
   const refType = env.GITHUB_REF_TYPE === 'tag' ? 'tag' : 'branch'
   const pr = pullRequestNumber(event)
   // On pull requests GITHUB_REF_NAME is "<n>/merge"; the head branch names the build better.
@@ -65,17 +67,24 @@ export async function readRunContext(
   }
 }
 
-function readWorkflowRun(run: unknown): WorkflowRunInfo {
+function readWorkflowRun(run: unknown, repository: unknown): WorkflowRunInfo {
   if (!isRecord(run)) return { pullRequests: [] }
   const head = isRecord(run.head_repository) ? run.head_repository : {}
   const pulls = Array.isArray(run.pull_requests) ? run.pull_requests : []
+  const ours = isRecord(repository) ? repository.id : undefined
+  // GitHub may list pull requests of another repository of the network with the same branch
+  // name; only those into this repository are ours.
+  const intoOurs = (pull: Record<string, unknown>) => {
+    const base = isRecord(pull.base) && isRecord(pull.base.repo) ? pull.base.repo.id : undefined
+    return typeof base !== 'number' || typeof ours !== 'number' || base === ours
+  }
   return {
     event: text(run.event),
     headSha: text(run.head_sha),
     headBranch: text(run.head_branch),
     headRepository: text(head.full_name),
     pullRequests: pulls.flatMap((pull) =>
-      isRecord(pull) && typeof pull.number === 'number' ? [pull.number] : []
+      isRecord(pull) && typeof pull.number === 'number' && intoOurs(pull) ? [pull.number] : []
     )
   }
 }
