@@ -1,36 +1,97 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readRunContext } from '../src/context.js'
-import { defaultBuildId } from '../src/ota/layout.js'
+import { defaultBuildId, defaultChannel } from '../src/ota/layout.js'
 
-let dir: string
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'context-'))
+const BUILT = 'b'.repeat(40)
+
+async function contextOf(name: string, payload: unknown) {
+  const dir = await mkdtemp(join(tmpdir(), 'context-'))
+  const path = join(dir, 'event.json')
+  await writeFile(path, JSON.stringify(payload))
+  return readRunContext(
+    {
+      GITHUB_EVENT_NAME: name,
+      GITHUB_EVENT_PATH: path,
+      GITHUB_REPOSITORY: 'octo/app',
+      GITHUB_SHA: 'd'.repeat(40),
+      GITHUB_REF_NAME: 'main',
+      GITHUB_RUN_ID: '555',
+      GITHUB_RUN_NUMBER: '4',
+      GITHUB_WORKFLOW: 'publish',
+      GITHUB_ACTOR: 'maintainer'
+    },
+    dir
+  )
+}
+
+const run = (pullRequests: unknown[]) => ({
+  workflow_run: {
+    id: 987654,
+    name: 'build',
+    event: 'pull_request',
+    head_sha: BUILT,
+    head_branch: 'feature/dark-mode',
+    run_number: 31,
+    run_attempt: 2,
+    head_repository: { id: 2, full_name: 'someone/app' },
+    actor: { login: 'contributor' },
+    pull_requests: pullRequests
+  },
+  repository: { id: 1, full_name: 'octo/app' }
 })
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
+
+describe('readRunContext on workflow_run', () => {
+  it('describes the build run: its commit, branch, run and author, not the publish run', async () => {
+    const context = await contextOf('workflow_run', run([]))
+    expect(context.source).toMatchObject({
+      event: 'pull_request',
+      sha: BUILT,
+      ref: 'feature/dark-mode',
+      refType: 'branch',
+      runId: '987654',
+      runNumber: 31,
+      runAttempt: 2,
+      workflow: 'build',
+      actor: 'contributor'
+    })
+    expect(context.source.pr).toBeUndefined()
+    expect(context.workflowRun).toEqual({
+      event: 'pull_request',
+      headSha: BUILT,
+      headBranch: 'feature/dark-mode',
+      headRepository: 'someone/app',
+      pullRequests: []
+    })
+    // The build run names the build folder, so re-running the publish replaces the same build.
+    expect(defaultBuildId(context.source)).toBe('987654-2')
+  })
+
+  it("takes the listed pull request into this repository, not another repository's", async () => {
+    const other = { number: 3, base: { repo: { id: 99 } } }
+    const ours = { number: 5, base: { repo: { id: 1 } } }
+    const context = await contextOf('workflow_run', run([other, ours]))
+    expect(context.workflowRun?.pullRequests).toEqual([5])
+    expect(defaultChannel(context.source)).toBe('pr-5')
+  })
+
+  it('leaves other events as they were', async () => {
+    const context = await contextOf('push', run([{ number: 5 }]))
+    expect(context.workflowRun).toBeUndefined()
+    expect(context.source).toMatchObject({ event: 'push', sha: 'd'.repeat(40), ref: 'main' })
+  })
 })
 
 describe('readRunContext', () => {
   it('reads the default branch from the event and the run id for the build id', async () => {
-    const event = join(dir, 'event.json')
-    await writeFile(event, JSON.stringify({ repository: { default_branch: 'develop' } }))
-    const context = await readRunContext(
-      {
-        GITHUB_EVENT_PATH: event,
-        GITHUB_RUN_ID: '8812345601',
-        GITHUB_RUN_NUMBER: '42',
-        GITHUB_RUN_ATTEMPT: '3'
-      },
-      dir
-    )
+    const context = await contextOf('push', { repository: { default_branch: 'develop' } })
     expect(context.defaultBranch).toBe('develop')
-    expect(defaultBuildId(context.source)).toBe('8812345601-3')
+    expect(defaultBuildId(context.source)).toBe('555-1')
   })
 
   it('has no default branch outside a workflow', async () => {
-    expect((await readRunContext({}, dir)).defaultBranch).toBeUndefined()
+    expect((await readRunContext({}, tmpdir())).defaultBranch).toBeUndefined()
   })
 })

@@ -23,18 +23,30 @@ describe('renderIndexes', () => {
     record('main', '8-1', at(0))
   ]
 
-  it('writes a root index and one page per channel, none of them immutable', () => {
+  it('writes a root index, and a page and latest.json per channel, none of them immutable', () => {
     const files = renderIndexes('ota', records)
     expect(files.map((file) => file.path)).toEqual([
       'ota/index.html',
       'ota/pr-3/index.html',
-      'ota/main/index.html'
+      'ota/pr-3/latest.json',
+      'ota/main/index.html',
+      'ota/main/latest.json'
     ])
     for (const file of files) {
       expect(file.immutable).toBe(false)
-      expect(file.contentType).toBe('text/html; charset=utf-8')
+      expect(file.contentType).toBe(
+        file.path.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8'
+      )
       expect(file.size).toBe((file.content as Buffer).length)
     }
+    // The newest build of the channel, and only what the "newer build" notice shows.
+    expect(JSON.parse(text(files, 'ota/main/latest.json'))).toEqual({
+      schema: 1,
+      buildId: '10-1',
+      createdAt: at(1),
+      version: records[1]!.app.version,
+      build: records[1]!.app.build
+    })
   })
 
   it('lists channels by their newest build with counts, and builds newest first', () => {
@@ -61,7 +73,9 @@ describe('renderIndexes', () => {
     expect(renderIndexes('', records).map((file) => file.path)).toEqual([
       'index.html',
       'pr-3/index.html',
-      'main/index.html'
+      'pr-3/latest.json',
+      'main/index.html',
+      'main/latest.json'
     ])
   })
 
@@ -117,8 +131,8 @@ describe('index pages in a browser', () => {
     try {
       await page.getByRole('link', { name: 'main' }).click()
       await page.waitForURL(`${server.origin}/ota/main/index.html`)
-      const items = await page.locator('li .title').allInnerTexts()
-      expect(items).toEqual(['Demo 2.0 (45)', 'Demo 1.2.3 (45)'])
+      expect(await page.locator('.latest header h2').innerText()).toBe('Demo 2.0 (45)')
+      expect(await page.locator('li .title').allInnerTexts()).toEqual(['Demo 1.2.3 (45)'])
       await page.getByRole('link', { name: 'Details' }).first().click()
       await page.waitForURL(`${server.origin}/ota/main/2-1/index.html`)
       expect(await page.locator('h1').innerText()).toBe('Demo')

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { IpaInfo } from '../src/ipa/types.js'
+import { renderIndexes } from '../src/ota/indexes.js'
 import { buildSite, type SiteOptions } from '../src/ota/site.js'
 import type { BuildSite } from '../src/ota/types.js'
 import { launchChromium, openPage, serveFiles, type StaticServer } from './support/browser.js'
@@ -81,7 +82,8 @@ async function serve(
 ): Promise<{ site: BuildSite; url: string }> {
   const site = await buildSite(info, siteOptions)
   const files = new Map<string, Buffer>()
-  for (const file of site.files) {
+  // With the channel's index and latest.json, which the page links and fetches.
+  for (const file of [...site.files, ...renderIndexes(siteOptions.root, [site.record])]) {
     if (Buffer.isBuffer(file.content)) files.set(file.path, file.content)
   }
   const server = await serveFiles(files)

@@ -99,7 +99,8 @@ describe('buildSite', () => {
       qrSvg: `${base}/qr.svg`,
       icon: `${base}/icon.png`,
       buildJson: `${base}/build.json`,
-      install: `itms-services://?action=download-manifest&url=${encodeURIComponent(`${base}/manifest.plist`)}`
+      install: `itms-services://?action=download-manifest&url=${encodeURIComponent(`${base}/manifest.plist`)}`,
+      channel: `${HOST}/ota/feature-login/index.html`
     })
   })
 

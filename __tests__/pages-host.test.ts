@@ -9,6 +9,7 @@ import { createOctokit } from '../src/github.js'
 import { basicAuthorization } from '../src/hosts/git.js'
 import { createPagesHost } from '../src/hosts/pages.js'
 import type { PagesHostOptions } from '../src/hosts/pages.js'
+import { likelyPagesUrl } from '../src/hosts/pages-site.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../src/ota/types.js'
 import { startGitServer } from './support/git-server.js'
 import type { GitServer } from './support/git-server.js'
@@ -212,16 +213,35 @@ describe('createPagesHost locate', () => {
     expect(await branchFiles('site')).toContain('docs/ota/pr-1/7-1/manifest.plist')
   })
 
-  it('without Pages and without base-url, says how to enable Pages', async () => {
+  it('without Pages and without base-url, pushes the build to the branch at the likely address, then names the one step left', async () => {
     answerPages({ status: 404, body: { message: 'Not Found' } })
+    const pagesHost = host()
 
-    const failure = host().locate()
+    const record = await publish(pagesHost)
 
+    const [owner, name] = repo.split('/')
+    const port = new URL(git.url).host
+    expect(record.urls.manifest).toBe(
+      `https://${port}/pages/${owner}/${name}/ota/pr-1/7-1/manifest.plist`
+    )
+    expect(await branchFiles('gh-pages')).toContain('ota/pr-1/7-1/manifest.plist')
+    const failure = pagesHost.verify!(record)
     await expect(failure).rejects.toThrow(UserError)
     await expect(failure).rejects.toThrow(
-      `GitHub Pages is not enabled for ${repo}: at ${git.url}/${repo}/settings/pages choose Source "Deploy from a branch" with branch "gh-pages"`
+      `One step left: enable Pages from branch gh-pages at ${git.url}/${repo}/settings/pages (Source "Deploy from a branch"), then re-run this workflow.`
     )
-    await expect(failure).rejects.toThrow(/set the base-url input/)
+  })
+
+  it('guesses the github.com Pages address of a project site and of a user site', () => {
+    const github = { serverUrl: 'https://github.com', owner: 'Octo' }
+    expect(likelyPagesUrl({ ...github, repo: 'App' })).toBe('https://octo.github.io/App/')
+    expect(likelyPagesUrl({ ...github, repo: 'octo.github.io' })).toBe('https://octo.github.io/')
+    expect(
+      likelyPagesUrl({ serverUrl: 'https://ghe.example.com/', owner: 'team', repo: 'app' })
+    ).toBe('https://pages.ghe.example.com/team/app/')
+    expect(likelyPagesUrl({ serverUrl: 'https://10.0.0.5', owner: 'team', repo: 'app' })).toBe(
+      'https://10.0.0.5/pages/team/app/'
+    )
   })
 
   it('without Pages but with base-url, creates the fallback branch and warns that it is not served yet', async () => {
@@ -283,7 +303,7 @@ describe('createPagesHost locate', () => {
     let calls = 0
     github.handle('repos/get-pages', () =>
       ++calls === 1
-        ? { status: 404, body: { message: 'Not Found' } }
+        ? { status: 403, body: { message: 'Resource not accessible by integration' } }
         : { status: 200, body: pagesSettings() }
     )
     const pagesHost = host()

@@ -105,6 +105,7 @@ describe('setOutputs', () => {
     expect(parseOutputs(await readFile(outputFile, 'utf8'))).toEqual({
       'install-url': record.urls.install,
       'page-url': record.urls.page,
+      'channel-url': 'https://octo.github.io/app/ota/pr-12/index.html',
       'manifest-url': record.urls.manifest,
       'ipa-url': record.urls.ipa,
       'qr-url': record.urls.qr,
@@ -139,7 +140,7 @@ describe('setOutputs', () => {
         .filter(([name]) => name !== 'skipped')
         .every(([, v]) => v === '')
     ).toBe(true)
-    expect(Object.keys(values)).toHaveLength(18)
+    expect(Object.keys(values)).toHaveLength(19)
   })
 
   it('leaves the profile outputs empty for a build without a profile', () => {

@@ -15,6 +15,7 @@ import MarkdownIt from 'markdown-it'
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { readIpa } from '../src/ipa/read.js'
 import { judge } from '../src/ipa/verdict.js'
+import { renderIndexes } from '../src/ota/indexes.js'
 import { buildSite } from '../src/ota/site.js'
 import type { BuildRecord, BuildSite, SourceInfo } from '../src/ota/types.js'
 import { checkInstallable } from '../src/publish.js'
@@ -214,7 +215,8 @@ export async function prepareScreens(): Promise<Screens> {
     })
 
     const files = new Map<string, Buffer | string>([['comment.html', commentDocument(comment)]])
-    for (const file of [site, ...earlier].flatMap((each) => each.files)) {
+    const indexes = renderIndexes('ota', [site.record, ...history])
+    for (const file of [...[site, ...earlier].flatMap((each) => each.files), ...indexes]) {
       files.set(file.path, Buffer.isBuffer(file.content) ? file.content : ipaBytes)
     }
     const server = await serveFiles(files)

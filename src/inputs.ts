@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import * as glob from '@actions/glob'
+import { readFile } from 'node:fs/promises'
 import { UserError } from './errors.js'
 import { channelSlug, siteRoot } from './ota/layout.js'
 
@@ -83,7 +84,7 @@ export async function getSettings(): Promise<Settings> {
     path,
     channel: optional('channel') === undefined ? undefined : channelSlug(core.getInput('channel')),
     title: optional('title'),
-    notes: core.getInput('notes', { trimWhitespace: false }).trim() || undefined,
+    notes: await readNotes(),
     qr: oneOf('qr', ['page', 'link'] as const),
     profileCheck: oneOf('profile-check', ['error', 'warn', 'off'] as const),
     keep: integer('keep', 1),
@@ -172,6 +173,24 @@ function httpsUrl(name: string, value: string): void {
   if (url.protocol !== 'https:') {
     throw new UserError(
       `Input ${name} is "${value}": iOS installs only over https with a trusted certificate, so give an https:// address.`
+    )
+  }
+}
+
+/** `notes`, or the text of `notes-file` (generated notes, e.g. a changelog written by a step). */
+async function readNotes(): Promise<string | undefined> {
+  const inline = core.getInput('notes', { trimWhitespace: false }).trim() || undefined
+  const file = optional('notes-file')
+  if (file === undefined) return inline
+  if (inline !== undefined) {
+    throw new UserError('Inputs notes and notes-file are both set: give only one of them.')
+  }
+  try {
+    return (await readFile(file, 'utf8')).trim() || undefined
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    throw new UserError(
+      `Input notes-file "${file}" cannot be read (${typeof code === 'string' ? code : String(error)}): give the path of a text file written by an earlier step, relative to the workspace.`
     )
   }
 }

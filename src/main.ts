@@ -13,9 +13,10 @@ import { channelSlug, defaultBuildId, defaultChannel } from './ota/layout.js'
 import type { BuildRecord } from './ota/types.js'
 import { checkInstallable, publishBuild, removeChannel } from './publish.js'
 import { createDeployment } from './report/deployment.js'
-import { isForkPullRequest } from './report/fork.js'
+import { forkPolicy } from './report/fork.js'
 import { setOutputs } from './report/outputs.js'
 import { findPullRequests, postComment, postRemovedComment } from './report/pr.js'
+import { builtForPullRequest, findWorkflowRunPullRequest } from './report/workflow-run.js'
 import { writeRemovedSummary, writeSkippedSummary, writeSummary } from './report/summary.js'
 import { oneLine } from './report/markdown.js'
 import { formatBytes } from './format.js'
@@ -24,23 +25,67 @@ const FORK_SKIP_REASON =
   'This pull request comes from a fork, so its token is read-only: ipa-ota published nothing and posted no comment. ' +
   'To publish builds of fork pull requests, build in a pull_request workflow, upload the .ipa as an artifact, and publish it from a workflow_run workflow (see the README: "Pull requests from forks").'
 
+const FORK_TARGET_REFUSAL =
+  "This pull_request_target run is for a pull request from a fork: publishing its build means the workflow built the fork's code with a token that can write, which lets the fork take over the repository. " +
+  'Build in a pull_request workflow and publish from a workflow_run workflow instead (see the README: "Pull requests from forks"); mode: remove is fine on pull_request_target.'
+
 /** The action: read the IPA, publish its site, report the links. Any failure fails the step with one line. */
 export async function run(): Promise<void> {
   try {
     const settings = await getSettings()
     const context = await readRunContext(process.env, tmpdir())
-    if (isForkPullRequest(context.event)) {
-      core.notice(FORK_SKIP_REASON)
-      if (hasSummary()) await writeSkippedSummary(FORK_SKIP_REASON)
-      setOutputs(undefined, { skipped: true })
-      return
-    }
+    const fork = forkPolicy(context.source.event, context.event, settings.mode)
+    if (fork === 'skip') return await skip(FORK_SKIP_REASON)
+    if (fork === 'refuse') throw new UserError(FORK_TARGET_REFUSAL)
     const octokit = settings.token ? createOctokit(settings.token, context.apiUrl) : undefined
+    if (context.workflowRun) {
+      const reason = await findBuiltPullRequest(settings, context, octokit)
+      if (reason !== undefined) return await skip(reason)
+    }
     if (settings.mode === 'remove') await remove(settings, context, octokit)
     else await publish(settings, context, octokit)
   } catch (error) {
     core.setFailed(describe(error))
   }
+}
+
+async function skip(reason: string): Promise<void> {
+  core.notice(reason)
+  if (hasSummary()) await writeSkippedSummary(reason)
+  setOutputs(undefined, { skipped: true })
+}
+
+/**
+ * On workflow_run, sets `context.source.pr` to the pull request the triggering run built, so its
+ * channel, comment and removal work as on pull_request. Returns why nothing should be published
+ * when that pull request is gone (closed, or a newer push superseded the build).
+ */
+async function findBuiltPullRequest(
+  settings: Settings,
+  context: RunContext,
+  octokit: Octokit | undefined
+): Promise<string | undefined> {
+  const run = context.workflowRun!
+  if (context.source.pr !== undefined || !builtForPullRequest(run)) return undefined
+  if (settings.prNumber !== undefined) {
+    context.source.pr = settings.prNumber
+    return undefined
+  }
+  if (octokit && context.owner && context.repo) {
+    const found = await core.group('Find the pull request of the build', () =>
+      findWorkflowRunPullRequest(octokit, { owner: context.owner!, repo: context.repo! }, run)
+    )
+    if (found !== undefined) {
+      core.info(`The build is of pull request #${found}.`)
+      context.source.pr = found
+      return undefined
+    }
+  }
+  if (settings.channel !== undefined) return undefined
+  const head = `${run.headRepository ?? '?'}:${run.headBranch ?? '?'} at ${run.headSha?.slice(0, 7) ?? '?'}`
+  return oneLine(
+    `The triggering run built ${head}, but no open pull request of ${context.source.repository ?? 'this repository'} has that head commit (it was closed, or pushed again since): ipa-ota published nothing. Set channel (and pr-number) to publish it anyway.`
+  )
 }
 
 async function publish(
@@ -56,7 +101,10 @@ async function publish(
     )
     return read
   })
-  const warnings = checkInstallable(judge(info, now), settings.profileCheck)
+  const verdict = judge(info, now)
+  const warnings = checkInstallable(verdict, settings.profileCheck)
+  // Published anyway with profile-check: warn, the pages show why instead of an Install button.
+  const blockers = settings.profileCheck === 'warn' ? verdict.errors : []
   for (const warning of warnings) core.warning(warning)
 
   const host = await createHost(hostOptions(settings, context, octokit))
@@ -69,6 +117,7 @@ async function publish(
       source: context.source,
       title: settings.title,
       notes: settings.notes,
+      blockers,
       qr: settings.qr,
       now,
       warn: core.warning,

@@ -53,7 +53,8 @@ export function buildRecord(
       qrSvg: `${dir}/qr.svg`,
       icon: `${dir}/icon.png`,
       buildJson: `${dir}/build.json`,
-      install: `itms-services://?action=download-manifest&url=${encodeURIComponent(`${dir}/manifest.plist`)}`
+      install: `itms-services://?action=download-manifest&url=${encodeURIComponent(`${dir}/manifest.plist`)}`,
+      channel: `${SITE}/ota/pr-12/index.html`
     },
     size: 12_400_000,
     ...rest

@@ -43,7 +43,8 @@ export async function siteCommand(args: string[]): Promise<void> {
     throw new UserError(`--keep is "${values.keep}": give a whole number of at least 1.`)
 
   const info = await readIpa(onePath(positionals), { sha256: true })
-  for (const warning of checkInstallable(judge(info, new Date()), profileCheck)) warn(warning)
+  const verdict = judge(info, new Date())
+  for (const warning of checkInstallable(verdict, profileCheck)) warn(warning)
   const now = new Date()
   const source = { serverUrl: 'https://github.com' }
   const { site } = await publishBuild(info, createDirectoryHost({ dir: values.out, baseUrl }), {
@@ -53,6 +54,8 @@ export async function siteCommand(args: string[]): Promise<void> {
     source,
     title: values.title,
     notes: values.notes,
+    // As in the action: the pages show why instead of an Install button.
+    blockers: profileCheck === 'warn' ? verdict.errors : [],
     qr,
     now,
     warn,

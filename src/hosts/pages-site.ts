@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { isIP } from 'node:net'
 import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
 import { explainGitHubError } from '../github-errors.js'
@@ -25,6 +26,12 @@ export interface PagesSite {
    * action deploys it after each update.
    */
   workflow?: boolean
+  /**
+   * Set when Pages is not enabled and no base-url was given: the build is pushed to `branch` (so
+   * the owner can select it) at the address Pages will most likely use, and the run then fails
+   * with this one step left.
+   */
+  stepLeft?: string
 }
 
 /** What the API says about a Pages site (the fields we read of GET /repos/{owner}/{repo}/pages). */
@@ -57,20 +64,59 @@ export async function readPagesSite(
     // 404: Pages is not enabled; decidePagesSite explains what to do.
     if ((error as { status?: unknown }).status !== 404) throw explainGitHubError(error, 'pages')
   }
-  return decidePagesSite(settings, { ...options, repository: `${owner}/${repo}`, settingsUrl })
+  return decidePagesSite(settings, {
+    ...options,
+    repository: `${owner}/${repo}`,
+    settingsUrl,
+    likelyUrl: likelyPagesUrl(repository)
+  })
+}
+
+/**
+ * The address GitHub gives a new Pages site: <owner>.github.io/<repo>/ (the root for the
+ * <owner>.github.io repository); on GitHub Enterprise Server pages.<host>/<owner>/<repo>/ (with
+ * subdomain isolation, the recommended setting), else <host>/pages/<owner>/<repo>/.
+ */
+export function likelyPagesUrl(r: Pick<PagesRepository, 'serverUrl' | 'owner' | 'repo'>): string {
+  const server = new URL(r.serverUrl)
+  const owner = r.owner.toLowerCase()
+  if (server.hostname === 'github.com') {
+    const userSite = r.repo.toLowerCase() === `${owner}.github.io`
+    return `https://${owner}.github.io/${userSite ? '' : `${r.repo}/`}`
+  }
+  // Subdomain isolation needs a DNS name; a server known by its IP address serves /pages/.
+  if (isIP(server.hostname.replace(/^\[|\]$/g, '')) !== 0) {
+    return `https://${server.host}/pages/${r.owner}/${r.repo}/`
+  }
+  return `https://pages.${server.host}/${r.owner}/${r.repo}/`
 }
 
 /** The pure part of readPagesSite: `settings` undefined means Pages is not enabled (404). */
 export function decidePagesSite(
   settings: PagesSettings | undefined,
-  options: { fallbackBranch: string; baseUrl?: string; repository: string; settingsUrl: string }
+  options: {
+    fallbackBranch: string
+    baseUrl?: string
+    repository: string
+    settingsUrl: string
+    /** Where Pages will serve the site once enabled, when base-url does not say. */
+    likelyUrl: string
+  }
 ): PagesSite {
   const { fallbackBranch, baseUrl, repository, settingsUrl } = options
   if (!settings) {
+    // The branch Pages should deploy from does not exist before the first push, so the first
+    // run pushes it and then names the one step left, instead of refusing to start.
     if (baseUrl === undefined) {
-      throw new UserError(
-        `GitHub Pages is not enabled for ${repository}: at ${settingsUrl} choose Source "Deploy from a branch" with branch "${fallbackBranch}", or, if that branch does not exist yet, set the base-url input to the site's address (e.g. https://<owner>.github.io/<repo>/) so this action creates it, then enable Pages on it.`
+      core.info(
+        `GitHub Pages is not enabled for ${repository}: pushing the build to branch ${fallbackBranch} so it can be selected.`
       )
+      return {
+        url: options.likelyUrl,
+        branch: fallbackBranch,
+        dir: '',
+        stepLeft: `GitHub Pages is not enabled for ${repository}; the build is pushed to branch ${fallbackBranch}. One step left: enable Pages from branch ${fallbackBranch} at ${settingsUrl} (Source "Deploy from a branch"), then re-run this workflow.`
+      }
     }
     core.warning(
       `GitHub Pages is not enabled for ${repository}: the build is pushed to branch ${fallbackBranch}, but it is served only once you choose "Deploy from a branch" with that branch at ${settingsUrl}.`

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
 import { basicAuthorization } from './git.js'
 import { deployPagesBranch } from './pages-deploy.js'
@@ -147,6 +148,8 @@ export function createPagesHost(options: PagesHostOptions): Host {
     },
     store,
     async verify(record) {
+      const { stepLeft } = await located()
+      if (stepLeft !== undefined) throw new UserError(stepLeft)
       if (!options.wait || branchStore.commit === undefined) return []
       return waitUntilServed(repository, {
         commit: branchStore.commit,

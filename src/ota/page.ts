@@ -1,6 +1,6 @@
 import type { ProfileType } from '../ipa/types.js'
 import { formatBytes, formatUtc } from '../format.js'
-import { escapeHtml, linkOrText, renderDocument } from './html.js'
+import { html, linkOrText, raw, renderDocument, type Html } from './html.js'
 import type { BuildRecord, SourceInfo } from './types.js'
 
 /** The record before build.json settles its size (the page does not show it). */
@@ -52,9 +52,16 @@ const SCRIPT = `(function () {
     var element = document.getElementById(id);
     if (element) element.hidden = !visible;
   }
-  show('install', mode === 'ios');
-  show('in-app', mode === 'in-app');
-  show('desktop', mode === 'desktop');
+  // A profile that expired after publishing: the same banner as a build published unusable.
+  var expiredBanner = document.getElementById('expired');
+  var expired = false;
+  if (expiredBanner) {
+    expired = new Date(expiredBanner.getAttribute('data-until')).getTime() < Date.now();
+    expiredBanner.hidden = !expired;
+  }
+  show('install', mode === 'ios' && !expired);
+  show('in-app', mode === 'in-app' && !expired);
+  show('desktop', mode === 'desktop' && !expired);
   var copy = document.getElementById('copy-link');
   if (copy) {
     copy.addEventListener('click', function () {
@@ -74,6 +81,23 @@ const SCRIPT = `(function () {
     var expires = new Date(element.getAttribute('data-expires')).getTime();
     if (expires < Date.now()) element.hidden = false;
   });
+  // This page never changes once published; the channel's latest.json, rewritten on every
+  // publish, says whether a newer build exists. Only a checked build id reaches the link.
+  var newer = document.getElementById('newer');
+  if (newer && window.fetch) {
+    fetch('../latest.json', { cache: 'no-store' })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (latest) {
+        if (!latest || typeof latest.buildId !== 'string' || !/^[a-z0-9._-]+$/.test(latest.buildId)) return;
+        if (latest.buildId === newer.getAttribute('data-build-id')) return;
+        if (!(Date.parse(latest.createdAt) > Date.parse(newer.getAttribute('data-created')))) return;
+        var link = document.getElementById('newer-link');
+        link.href = '../' + latest.buildId + '/index.html';
+        link.textContent = 'Newer build available: ' + String(latest.version) + ' (' + String(latest.build) + ') ›';
+        newer.hidden = false;
+      })
+      .catch(function () {});
+  }
 })();
 `
 
@@ -83,15 +107,17 @@ function repositoryUrl(source: SourceInfo): string | undefined {
   return `${source.serverUrl.replace(/\/+$/, '')}/${path}`
 }
 
-function sourceRows(source: SourceInfo, createdAt: string): string[] {
+const row = (term: string, value: Html | string) => html`<dt>${term}</dt><dd>${value}</dd>`
+
+function sourceRows(source: SourceInfo, createdAt: string): Html[] {
   const repo = repositoryUrl(source)
-  const rows: string[] = []
+  const rows: Html[] = []
   if (source.repository !== undefined) {
-    rows.push(`<dt>Repository</dt><dd>${linkOrText(source.repository, repo)}</dd>`)
+    rows.push(row('Repository', linkOrText(source.repository, repo)))
   }
   if (source.pr !== undefined) {
     const url = repo === undefined ? undefined : `${repo}/pull/${source.pr}`
-    rows.push(`<dt>Pull request</dt><dd>${linkOrText(`#${source.pr}`, url)}</dd>`)
+    rows.push(row('Pull request', linkOrText(`#${source.pr}`, url)))
   }
   if (source.ref !== undefined) {
     const label = source.refType === 'tag' ? 'Tag' : 'Branch'
@@ -99,12 +125,12 @@ function sourceRows(source: SourceInfo, createdAt: string): string[] {
       repo === undefined
         ? undefined
         : `${repo}/tree/${source.ref.split('/').map(encodeURIComponent).join('/')}`
-    rows.push(`<dt>${label}</dt><dd>${linkOrText(source.ref, url)}</dd>`)
+    rows.push(row(label, linkOrText(source.ref, url)))
   }
   if (source.sha !== undefined) {
     const validSha = /^[0-9a-f]{7,64}$/i.test(source.sha)
     const url = repo === undefined || !validSha ? undefined : `${repo}/commit/${source.sha}`
-    rows.push(`<dt>Commit</dt><dd><code>${linkOrText(source.sha.slice(0, 7), url)}</code></dd>`)
+    rows.push(row('Commit', html`<code>${linkOrText(source.sha.slice(0, 7), url)}</code>`))
   }
   if (source.runId !== undefined) {
     const label = `${source.workflow ?? 'Workflow'}${source.runNumber === undefined ? '' : ` #${source.runNumber}`}`
@@ -112,97 +138,127 @@ function sourceRows(source: SourceInfo, createdAt: string): string[] {
       repo === undefined || !/^\d+$/.test(source.runId)
         ? undefined
         : `${repo}/actions/runs/${source.runId}`
-    rows.push(`<dt>Workflow run</dt><dd>${linkOrText(label, url)}</dd>`)
+    rows.push(row('Workflow run', linkOrText(label, url)))
   }
-  if (source.actor !== undefined) {
-    rows.push(`<dt>By</dt><dd>${escapeHtml(source.actor)}</dd>`)
-  }
-  rows.push(
-    `<dt>Built</dt><dd><time datetime="${escapeHtml(createdAt)}">${escapeHtml(formatUtc(createdAt))}</time></dd>`
-  )
+  if (source.actor !== undefined) rows.push(row('By', source.actor))
+  rows.push(row('Built', html`<time datetime="${createdAt}">${formatUtc(createdAt)}</time>`))
   return rows
 }
 
 const DEVELOPER_MODE =
-  'Developer Mode (iOS 16 or later): Settings › Privacy &amp; Security › Developer Mode, then restart the device.'
+  'Developer Mode (iOS 16 or later): Settings › Privacy & Security › Developer Mode, then restart the device.'
 
 /** What a tester must know for this kind of profile before installing. */
-function profileAdvice(record: PageRecord): string {
+function profileAdvice(record: PageRecord): Html {
   const profile = record.profile
   if (profile === undefined) {
-    return '<p class="note">This build carries no provisioning profile, so no device can install it. Sign it with an ad hoc, development or enterprise profile.</p>'
+    return html`<p class="note">This build carries no provisioning profile, so no device can install it. Sign it with an ad hoc, development or enterprise profile.</p>`
   }
   const devices = `${profile.devices} registered device${profile.devices === 1 ? '' : 's'}`
   switch (profile.type) {
     case 'development':
-      return `<p class="note">Only the ${devices} of the provisioning profile can install this development build. Turn on ${DEVELOPER_MODE}</p>`
+      return html`<p class="note">Only the ${devices} of the provisioning profile can install this development build. Turn on ${DEVELOPER_MODE}</p>`
     case 'ad-hoc':
-      return `<p class="note">Only the ${devices} of the provisioning profile can install this ad hoc build. If iOS says the app needs it, turn on ${DEVELOPER_MODE}</p>`
+      return html`<p class="note">Only the ${devices} of the provisioning profile can install this ad hoc build. If iOS says the app needs it, turn on ${DEVELOPER_MODE}</p>`
     case 'enterprise': {
-      const team = profile.teamName === undefined ? 'the developer' : escapeHtml(profile.teamName)
-      return `<p class="note">After installing, trust the developer before the first launch: Settings › General › VPN &amp; Device Management › ${team} › Trust.</p>`
+      const team = profile.teamName ?? 'the developer'
+      return html`<p class="note">After installing, trust the developer before the first launch: Settings › General › VPN &amp; Device Management › ${team} › Trust.</p>`
     }
     case 'app-store':
-      return '<p class="note">This build is signed for the App Store and cannot be installed from this page; upload it to TestFlight instead.</p>'
+      return html`<p class="note">This build is signed for the App Store and cannot be installed from this page; upload it to TestFlight instead.</p>`
   }
 }
 
-function profileRows(record: PageRecord): string[] {
+function profileRows(record: PageRecord): Html[] {
   const profile = record.profile
-  if (profile === undefined) return ['<dt>Profile</dt><dd>none</dd>']
-  const expires = escapeHtml(profile.expires)
+  if (profile === undefined) return [row('Profile', 'none')]
+  const { expires } = profile
   const rows = [
-    `<dt>Profile</dt><dd>${escapeHtml(PROFILE_LABELS[profile.type])}${profile.name === '' ? '' : ` · ${escapeHtml(profile.name)}`}</dd>`,
-    `<dt>Expires</dt><dd><time datetime="${expires}">${escapeHtml(formatUtc(profile.expires))}</time> <strong data-expires="${expires}" hidden>(expired)</strong></dd>`,
-    `<dt>Devices</dt><dd>${profile.provisionsAllDevices ? 'any device' : String(profile.devices)}</dd>`
+    row(
+      'Profile',
+      `${PROFILE_LABELS[profile.type]}${profile.name === '' ? '' : ` · ${profile.name}`}`
+    ),
+    row(
+      'Expires',
+      html`<time datetime="${expires}">${formatUtc(expires)}</time> <strong data-expires="${expires}" hidden>(expired)</strong>`
+    ),
+    row('Devices', profile.provisionsAllDevices ? 'any device' : String(profile.devices))
   ]
-  if (profile.teamName !== undefined) {
-    rows.push(`<dt>Team</dt><dd>${escapeHtml(profile.teamName)}</dd>`)
-  }
+  if (profile.teamName !== undefined) rows.push(row('Team', profile.teamName))
   return rows
 }
 
-/** index.html of a build folder: the install page. Every value from the IPA or inputs is escaped. */
+/** Why no device can install the build; read back from build.json, so checked here. */
+export function blockersOf(record: Pick<PageRecord, 'blockers'>): string[] {
+  const blockers: unknown = record.blockers
+  return Array.isArray(blockers)
+    ? blockers.filter((each): each is string => typeof each === 'string')
+    : []
+}
+
+/**
+ * The red banner of a build no device can install, at the top of the page, with the reasons and
+ * their fixes; or a hidden one that the script shows once the profile has expired.
+ */
+function banner(record: PageRecord, blockers: string[]): Html | '' {
+  if (blockers.length > 0) {
+    return html`<section id="blocked" class="banner" role="alert"><h2>This build cannot be installed</h2><ul>${blockers.map((reason) => html`<li>${reason}</li>`)}</ul></section>\n`
+  }
+  const expires = record.profile?.expires
+  if (expires === undefined) return ''
+  return html`<section id="expired" class="banner" role="alert" data-until="${expires}" hidden><h2>This build cannot be installed</h2><p>Its provisioning profile expired on <time datetime="${expires}">${formatUtc(expires)}</time>, so iOS refuses to install it. Look for a newer build of this channel, or ask for one: the profile must be renewed and the app exported again.</p></section>\n`
+}
+
+/** Links to the channel (whose page always starts with the newest build) and to the site. */
+function navigation(record: PageRecord): Html {
+  return html`<nav class="crumbs"><a id="channel-link" href="../index.html">All builds of ${record.channel}</a> · <a href="../../index.html">All channels</a></nav>
+<p id="newer" class="newer" data-build-id="${record.buildId}" data-created="${record.createdAt}" hidden><a id="newer-link" href="../index.html">Newer build available ›</a></p>\n`
+}
+
+/** The Install button, the in-app browser advice and the QR code (none for an unusable build). */
+function installBlock(input: PageInput): Html {
+  const qrSubject = input.qr === 'page' ? 'this page' : 'the install link'
+  return html`<div id="install"><a id="install-button" class="button" href="${input.record.urls.install}">Install</a></div>
+<div id="in-app" hidden><p><strong>Open this page in Safari to install.</strong> Apps cannot be installed from this app's built-in browser: tap the ••• or share button and choose “Open in Safari”.</p><button id="copy-link" class="button" type="button">Copy link</button></div>
+<div id="desktop"><p>Scan this code with the camera of your iPhone or iPad to install.</p><img src="${input.files.qrImage}" alt="QR code of ${qrSubject}" width="240" height="240"></div>\n`
+}
+
+/** index.html of a build folder: the install page. The html template escapes every value. */
 export function renderPage(input: PageInput): string {
   const { record, title, files } = input
   const { app } = record
+  const blockers = blockersOf(record)
   const version = `Version ${app.version} (${app.build})`
-  const icon = input.hasIcon ? '<img src="icon.png" alt="" width="72" height="72">' : ''
+  const icon = input.hasIcon ? html`<img src="icon.png" alt="" width="72" height="72">` : ''
   const appRows = [
-    `<dt>Bundle ID</dt><dd><code>${escapeHtml(app.bundleId)}</code></dd>`,
-    `<dt>Version</dt><dd>${escapeHtml(app.version)} (${escapeHtml(app.build)})</dd>`,
-    `<dt>Size</dt><dd>${escapeHtml(formatBytes(app.ipaSize))}</dd>`
+    row('Bundle ID', html`<code>${app.bundleId}</code>`),
+    row('Version', `${app.version} (${app.build})`),
+    row('Size', formatBytes(app.ipaSize))
   ]
   if (app.minimumOsVersion !== undefined) {
-    appRows.push(`<dt>Requires</dt><dd>iOS ${escapeHtml(app.minimumOsVersion)} or later</dd>`)
+    appRows.push(row('Requires', `iOS ${app.minimumOsVersion} or later`))
   }
   const notes =
     record.notes === undefined || record.notes.trim() === ''
       ? ''
-      : `<section class="card"><h2>Release notes</h2><p class="notes">${escapeHtml(record.notes)}</p></section>`
-  const qrSubject = input.qr === 'page' ? 'this page' : 'the install link'
+      : html`<section class="card"><h2>Release notes</h2><p class="notes">${record.notes}</p></section>`
 
-  const body = `<header>${icon}<div><h1>${escapeHtml(title)}</h1><p class="muted">${escapeHtml(version)}</p></div></header>
-<section class="card">
-<div id="install"><a id="install-button" class="button" href="${escapeHtml(record.urls.install)}">Install</a></div>
-<div id="in-app" hidden><p><strong>Open this page in Safari to install.</strong> Apps cannot be installed from this app's built-in browser: tap the ••• or share button and choose “Open in Safari”.</p><button id="copy-link" class="button" type="button">Copy link</button></div>
-<div id="desktop"><p>Scan this code with the camera of your iPhone or iPad to install.</p><img src="${escapeHtml(files.qrImage)}" alt="QR code of ${qrSubject}" width="240" height="240"></div>
-${profileAdvice(record)}
-</section>
-${notes}
-<section class="card"><h2>App</h2><dl>${appRows.join('')}</dl></section>
-<section class="card"><h2>Provisioning</h2><dl>${profileRows(record).join('')}</dl></section>
-<section class="card"><h2>Source</h2><dl>${sourceRows(record.source, record.createdAt).join('')}</dl></section>
-<p class="files muted"><a href="${escapeHtml(files.ipa)}">IPA</a> · <a href="${escapeHtml(files.manifest)}">manifest</a> · <a href="build.json">build.json</a></p>`
+  const body = html`${navigation(record)}${banner(record, blockers)}<header>${icon}<div><h1>${title}</h1><p class="muted">${version}</p></div></header>
+${blockers.length > 0 ? '' : html`<section class="card">\n${installBlock(input)}${profileAdvice(record)}\n</section>\n`}${notes}
+<section class="card"><h2>App</h2><dl>${appRows}</dl></section>
+<section class="card"><h2>Provisioning</h2><dl>${profileRows(record)}</dl></section>
+<section class="card"><h2>Source</h2><dl>${sourceRows(record.source, record.createdAt)}</dl></section>
+<p class="files muted"><a href="${files.ipa}">IPA</a> · <a href="${files.manifest}">manifest</a> · <a href="build.json">build.json</a></p>`
 
   const head = input.hasIcon
-    ? '<link rel="icon" href="icon.png">\n<link rel="apple-touch-icon" href="icon.png">'
+    ? raw('<link rel="icon" href="icon.png">\n<link rel="apple-touch-icon" href="icon.png">')
     : undefined
   return renderDocument({
     title: `Install ${title} ${app.version} (${app.build})`,
     body,
     css: CSS,
     script: SCRIPT,
+    fetchesSite: true,
     ...(head === undefined ? {} : { head })
   })
 }

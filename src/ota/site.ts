@@ -1,6 +1,6 @@
 import type { IpaInfo } from '../ipa/types.js'
 import { iconFiles, type IconFiles } from './icons.js'
-import { buildDir, buildIdSlug, channelSlug, ipaFileName, sitePath } from './layout.js'
+import { buildDir, buildIdSlug, channelDir, channelSlug, ipaFileName, sitePath } from './layout.js'
 import { assertPublicHttpsUrl, installLink, renderManifest } from './manifest.js'
 import { renderPage } from './page.js'
 import { renderQr, type QrTarget } from './qr.js'
@@ -21,6 +21,8 @@ export interface SiteOptions {
   /** What the QR code encodes: the install page URL, or the itms-services link itself. */
   qr: QrTarget
   now: Date
+  /** Why no device can install the build (profile-check: warn): shown instead of Install. */
+  blockers?: readonly string[]
   /** Where to report a problem that does not stop publishing (the action: core.warning). */
   warn?: (message: string) => void
 }
@@ -91,7 +93,11 @@ export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<Bu
     qrSvg: urlOf(BUILD_FILES.qrSvg),
     ...(icons === undefined ? {} : { icon: urlOf(BUILD_FILES.icon) }),
     buildJson: urlOf(BUILD_FILES.buildJson),
-    install: installLink(manifestUrl)
+    install: installLink(manifestUrl),
+    channel: assertPublicHttpsUrl(
+      options.urlFor(sitePath(channelDir(options.root, channel), 'index.html')),
+      'channel index'
+    )
   }
 
   const title = options.title?.trim() || info.app.name
@@ -127,6 +133,7 @@ export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<Bu
           }
         }),
     ...(notes === undefined ? {} : { notes }),
+    ...(options.blockers?.length ? { blockers: [...options.blockers] } : {}),
     source: options.source,
     urls
   }

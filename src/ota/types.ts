@@ -31,6 +31,8 @@ export interface BuildUrls {
   buildJson: string
   /** itms-services://?action=download-manifest&url=… */
   install: string
+  /** The channel's index page, whose first build is always the newest: the stable "latest" link. */
+  channel?: string
 }
 
 /** build.json: everything machine-readable about one published build. */
@@ -61,6 +63,11 @@ export interface BuildRecord {
     provisionsAllDevices: boolean
   }
   notes?: string
+  /**
+   * Why no device can install this build, with the fix (it was published with profile-check:
+   * warn); absent when it can be installed. Pages then show these instead of an Install button.
+   */
+  blockers?: string[]
   source: SourceInfo
   urls: BuildUrls
   /** Total bytes of the build folder, for the site size budget. */

@@ -5,7 +5,8 @@
 import type { BuildRecord, SourceInfo } from '../ota/types.js'
 import { formatBytes, formatDate, formatUtc } from '../format.js'
 import { DAY_MS, EXPIRY_WARNING_DAYS } from '../ipa/verdict.js'
-import { escapeHtml } from '../ota/html.js'
+import { html, raw } from '../ota/html.js'
+import { blockersOf } from '../ota/page.js'
 import { codeBlock, escapeText, graphemeCount, image, link, safeUrl, truncate } from './markdown.js'
 
 /** GitHub refuses comment bodies longer than this. */
@@ -79,15 +80,25 @@ function compose(
   historyShown: number,
   notes: string | undefined
 ): string {
-  const { record, warnings, now } = input
+  const { record, now } = input
   const { urls } = record
   const name = truncate(record.app.name, MAX_NAME)
+  // A build no device can install gets its reasons instead of an Install link and QR code.
+  const blockers = blockersOf(record)
+  const warnings = input.warnings.filter((warning) => !blockers.includes(warning))
+  const latest = urls.channel
+    ? ` · ${link(urls.channel, 'Latest build of this channel', HTTP)}`
+    : ''
   const parts = [
     ...options.head,
     `### ${[image(urls.icon, '', 24), escapeText(`${name} ${versionText(record)}`)].filter(Boolean).join(' ')}`,
-    qrBlock(urls.qr, urls.page, name),
-    `**${link(urls.page, '📲 Install')}**: open on the iPhone or iPad, or scan the QR code with its camera.`,
-    installLinkBlock(urls.install),
+    ...(blockers.length > 0
+      ? [blockedAlert(blockers), `${link(urls.page, 'Build page')}${latest}`]
+      : [
+          qrBlock(urls.qr, urls.page, name),
+          `**${link(urls.page, '📲 Install')}**: open on the iPhone or iPad, or scan the QR code with its camera.${latest}`,
+          installLinkBlock(urls.install)
+        ]),
     details(record, now),
     notes === undefined || notes === '' ? '' : `**Notes**\n\n${escapeText(notes)}`,
     warningsAlert(warnings),
@@ -102,7 +113,7 @@ function compose(
 function qrBlock(qr: string | undefined, page: string, name: string): string {
   const img = image(qr, `QR code to install ${name}`, 180)
   const href = safeUrl(page)
-  return img && href ? `<a href="${escapeHtml(href)}">${img}</a>` : img
+  return img && href ? html`<a href="${href}">${raw(img)}</a>`.markup : img
 }
 
 function versionText(record: BuildRecord): string {
@@ -175,6 +186,13 @@ function sourceText(source: SourceInfo): string {
       : ''
   ]
   return parts.filter(Boolean).join(' · ')
+}
+
+function blockedAlert(blockers: string[]): string {
+  const shown = blockers
+    .slice(0, MAX_WARNINGS)
+    .map((b) => `> - ${escapeText(truncate(b, MAX_WARNING))}`)
+  return `> [!CAUTION]\n> **This build cannot be installed** (published with profile-check: warn):\n${shown.join('\n')}`
 }
 
 function warningsAlert(warnings: string[]): string {

@@ -4,7 +4,7 @@
  * rules on top (mentions, emoji, alerts) that no library knows.
  */
 
-import { escapeHtml } from '../ota/html.js'
+import { html, raw } from '../ota/html.js'
 
 /** Bidirectional controls (RTL overrides can make text read differently than it is). */
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
@@ -62,9 +62,10 @@ export function safeUrl(url: string | undefined, protocols = ['https:']): string
 /** `<a href="url">text</a>`; just the escaped text when the URL is not safe. */
 export function link(url: string | undefined, text: string, protocols?: string[]): string {
   const href = safeUrl(url, protocols)
+  // escapeText's output is markup already (entities, <br>), so it goes in as raw.
   return href === undefined
     ? escapeText(text)
-    : `<a href="${escapeHtml(href)}">${escapeText(text)}</a>`
+    : html`<a href="${href}">${raw(escapeText(text))}</a>`.markup
 }
 
 /** `<img>` of a safe URL, or '' when the URL is not safe. */
@@ -72,7 +73,8 @@ export function image(url: string | undefined, alt: string, size: number): strin
   const src = safeUrl(url)
   return src === undefined
     ? ''
-    : `<img src="${escapeHtml(src)}" width="${size}" height="${size}" alt="${escapeHtml(clean(alt).replace(/\n/g, ' '))}">`
+    : html`<img src="${src}" width="${size}" height="${size}" alt="${clean(alt).replace(/\n/g, ' ')}">`
+        .markup
 }
 
 /**

@@ -17,6 +17,7 @@ export function outputValues(
   return {
     'install-url': record?.urls.install ?? '',
     'page-url': record?.urls.page ?? '',
+    'channel-url': record?.urls.channel ?? '',
     'manifest-url': record?.urls.manifest ?? '',
     'ipa-url': record?.urls.ipa ?? '',
     'qr-url': record?.urls.qr ?? '',

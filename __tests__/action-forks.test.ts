@@ -1,0 +1,303 @@
+/**
+ * The README's fork recipe and first Pages run through the bundled action with host: pages: a
+ * workflow_run publish (a fork's pull request GitHub does not list, a same-repository one), the
+ * pull_request_target cleanup of a fork's pull request, and a repository whose Pages is not
+ * enabled yet. The stand-in GitHub checks every request against the REST description.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startGitServer, type GitServer } from './support/git-server.js'
+import {
+  installCommentsFake,
+  startGitHub,
+  type CommentsFake,
+  type GitHubStandIn
+} from './support/github-server.js'
+import { servePagesSettings } from './support/github-pages.js'
+import { runAction } from './support/runner.js'
+import { writeSampleIpa } from './support/sample-ipa.js'
+
+const TOKEN = 'ghs_forkRecipe0123456789abcdefghijkl'
+const SITE = 'https://octo.github.io/app/'
+const BUILT = 'b'.repeat(40)
+const BASE_REPO = { id: 1, full_name: 'octo/app' }
+const FORK_REPO = { id: 2, full_name: 'someone/app' }
+
+let work: string
+let ipa: string
+let git: GitServer
+let github: GitHubStandIn
+let comments: CommentsFake
+let repoCount = 0
+let repo: string
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'action-forks-'))
+  ipa = join(work, 'App.ipa')
+  await writeSampleIpa(ipa, { name: 'Sample', version: '3.0', build: '9' })
+  git = await startGitServer({ tokens: { [TOKEN]: 'write' } })
+})
+
+beforeEach(async () => {
+  // Each test its own repository, so no site carries over.
+  repo = `octo/app-${++repoCount}`
+  await git.createRepo(repo)
+  github = await startGitHub({ token: TOKEN })
+  comments = installCommentsFake(github, { login: 'github-actions[bot]' })
+})
+
+afterEach(async () => {
+  expect(github.violations).toEqual([])
+  await github.close()
+})
+
+afterAll(async () => {
+  await git?.close()
+  await rm(work, { recursive: true, force: true })
+})
+
+const [owner, name] = ['octo', () => repo.split('/')[1]!]
+
+/** A pull request as the pulls endpoints answer it (the fields we read). */
+function pull(number: number, head: { sha: string; ref: string; repo: typeof FORK_REPO }) {
+  return {
+    number,
+    state: 'open',
+    head: { ...head, label: `${head.repo.full_name.split('/')[0]}:${head.ref}` },
+    base: { ref: 'main', sha: 'e'.repeat(40), repo: BASE_REPO }
+  }
+}
+
+/** The event of a publish workflow on workflow_run, after a pull_request build run. */
+function workflowRunEvent(options: { pullRequests: unknown[]; head: typeof FORK_REPO }) {
+  return {
+    name: 'workflow_run',
+    payload: {
+      action: 'completed',
+      workflow_run: {
+        id: 987654,
+        name: 'build',
+        event: 'pull_request',
+        conclusion: 'success',
+        head_sha: BUILT,
+        head_branch: 'feature/dark-mode',
+        run_number: 31,
+        run_attempt: 1,
+        pull_requests: options.pullRequests,
+        head_repository: options.head,
+        repository: BASE_REPO,
+        actor: { login: 'contributor' }
+      },
+      repository: BASE_REPO
+    }
+  }
+}
+
+function run(options: {
+  inputs?: Record<string, string>
+  event: { name: string; payload: unknown }
+}) {
+  return runAction({
+    // The README's publish step: ipa only (wait: false, as no Pages build runs here).
+    inputs: { ipa, wait: 'false', ...options.inputs },
+    event: options.event,
+    token: TOKEN,
+    cwd: work,
+    env: {
+      GITHUB_API_URL: github.url,
+      GITHUB_SERVER_URL: git.url,
+      GITHUB_REPOSITORY: repo,
+      GITHUB_WORKFLOW: 'publish',
+      GITHUB_RUN_ID: '555',
+      GITHUB_RUN_NUMBER: '4',
+      GITHUB_SHA: 'd'.repeat(40)
+    }
+  })
+}
+
+const branchFiles = async (branch = 'gh-pages') =>
+  (await git.git(repo).text(['ls-tree', '-r', '--name-only', branch])).split('\n')
+
+const buildJson = async (path: string) =>
+  JSON.parse(await git.git(repo).text(['show', `gh-pages:${path}`])) as {
+    channel: string
+    source: Record<string, unknown>
+  }
+
+describe('workflow_run: the publish workflow of the fork recipe', () => {
+  it("finds a fork's pull request by its head (GitHub lists none), publishes to pr-<n> with the built commit, and comments", async () => {
+    servePagesSettings(github, { html_url: SITE })
+    github.handle('repos/list-pull-requests-associated-with-commit', () => ({
+      status: 200,
+      body: []
+    }))
+    github.handle('pulls/list', (req) => ({
+      status: 200,
+      body:
+        req.query.get('head') === 'someone:feature/dark-mode'
+          ? [
+              pull(40, { sha: 'a'.repeat(40), ref: 'feature/dark-mode', repo: FORK_REPO }),
+              pull(41, { sha: BUILT, ref: 'feature/dark-mode', repo: FORK_REPO })
+            ]
+          : []
+    }))
+
+    const result = await run({ event: workflowRunEvent({ pullRequests: [], head: FORK_REPO }) })
+
+    expect(result.errors).toEqual([])
+    expect(result.code).toBe(0)
+    expect(result.outputs.channel).toBe('pr-41')
+    expect(result.outputs['page-url']).toBe(`${SITE}ota/pr-41/31-1/index.html`)
+    expect(result.outputs['channel-url']).toBe(`${SITE}ota/pr-41/index.html`)
+    const lookup = github.requests.find((r) => r.operationId === 'pulls/list')!
+    expect(Object.fromEntries(lookup.query)).toMatchObject({
+      head: 'someone:feature/dark-mode',
+      state: 'open'
+    })
+    const record = await buildJson('ota/pr-41/31-1/build.json')
+    expect(record.source).toMatchObject({
+      pr: 41,
+      sha: BUILT,
+      ref: 'feature/dark-mode',
+      runId: '987654',
+      workflow: 'build'
+    })
+    const onPr = comments.on(owner, name(), 41)
+    expect(onPr).toHaveLength(1)
+    expect(onPr[0]!.body).toContain(`${SITE}ota/pr-41/31-1/index.html`)
+    expect(onPr[0]!.body).toContain(`/commit/${BUILT}`)
+    expect(onPr[0]!.body).toContain(`<a href="${SITE}ota/pr-41/index.html">Latest build`)
+    expect(onPr[0]!.body).not.toContain('d'.repeat(40))
+    expect(result.summary).toContain(`/commit/${BUILT}`)
+  })
+
+  it('takes a same-repository pull request from the event, with no lookup', async () => {
+    servePagesSettings(github, { html_url: SITE })
+    const listed = [{ id: 5, number: 5, head: { ref: 'feature/dark-mode', sha: BUILT } }]
+
+    const result = await run({
+      event: workflowRunEvent({ pullRequests: listed, head: BASE_REPO })
+    })
+
+    expect(result.errors).toEqual([])
+    expect(result.outputs.channel).toBe('pr-5')
+    expect(github.requests.map((r) => r.operationId)).not.toContain('pulls/list')
+    expect(comments.on(owner, name(), 5)).toHaveLength(1)
+    expect(await branchFiles()).toContain('ota/pr-5/31-1/build.json')
+  })
+
+  it('publishes nothing when no open pull request has the built commit (pushed again, or closed)', async () => {
+    servePagesSettings(github, { html_url: SITE })
+    github.handle('repos/list-pull-requests-associated-with-commit', () => ({
+      status: 200,
+      body: []
+    }))
+    github.handle('pulls/list', () => ({
+      status: 200,
+      body: [pull(41, { sha: 'a'.repeat(40), ref: 'feature/dark-mode', repo: FORK_REPO })]
+    }))
+
+    const result = await run({ event: workflowRunEvent({ pullRequests: [], head: FORK_REPO }) })
+
+    expect(result.code).toBe(0)
+    expect(result.outputs.skipped).toBe('true')
+    expect(result.stdout).toMatch(
+      /::notice::The triggering run built someone\/app:feature\/dark-mode at bbbbbbb, but no open pull request/
+    )
+    const pushes = git.requests.filter(
+      (r) => r.service === 'git-receive-pack' && r.path.startsWith(`/${repo}.git/`)
+    )
+    expect(pushes).toEqual([])
+    expect(comments.comments).toEqual([])
+  })
+})
+
+describe('pull_request_target: the cleanup workflow of the fork recipe', () => {
+  const closedFromFork = {
+    name: 'pull_request_target',
+    payload: {
+      action: 'closed',
+      number: 41,
+      pull_request: {
+        number: 41,
+        head: { sha: BUILT, ref: 'feature/dark-mode', repo: FORK_REPO },
+        base: { repo: BASE_REPO }
+      },
+      repository: BASE_REPO
+    }
+  }
+
+  it("removes a fork pull request's channel (the token can write) and says so in the comment", async () => {
+    servePagesSettings(github, { html_url: SITE })
+    github.handle('repos/list-pull-requests-associated-with-commit', () => ({
+      status: 200,
+      body: []
+    }))
+    github.handle('pulls/list', () => ({
+      status: 200,
+      body: [pull(41, { sha: BUILT, ref: 'feature/dark-mode', repo: FORK_REPO })]
+    }))
+    const published = await run({
+      event: workflowRunEvent({ pullRequests: [], head: FORK_REPO })
+    })
+    expect(published.outputs.channel).toBe('pr-41')
+
+    const removed = await run({ inputs: { ipa: '', mode: 'remove' }, event: closedFromFork })
+
+    expect(removed.errors).toEqual([])
+    expect(removed.code).toBe(0)
+    expect(removed.outputs).toMatchObject({ skipped: 'false', channel: 'pr-41' })
+    expect((await branchFiles()).filter((path) => path.startsWith('ota/pr-41/'))).toEqual([])
+    const onPr = comments.on(owner, name(), 41)
+    expect(onPr).toHaveLength(1)
+    expect(onPr[0]!.body).toContain('builds removed')
+  })
+
+  it("refuses to publish a fork's build there: it would have been built with a token that can write", async () => {
+    const result = await run({ event: { ...closedFromFork, name: 'pull_request_target' } })
+
+    expect(result.code).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(/pull_request_target.*workflow_run/)
+    expect(github.requests).toEqual([])
+  })
+})
+
+describe('the first Pages run', () => {
+  it('pushes the build to gh-pages although Pages is not enabled, then fails with the one step left', async () => {
+    github.handle('repos/get-pages', () => ({ status: 404, body: { message: 'Not Found' } }))
+
+    const result = await run({ event: { name: 'push', payload: {} } })
+
+    expect(result.code).toBe(1)
+    expect(result.errors).toEqual([
+      `::error::GitHub Pages is not enabled for ${repo}; the build is pushed to branch gh-pages. One step left: enable Pages from branch gh-pages at ${git.url}/${repo}/settings/pages (Source "Deploy from a branch"), then re-run this workflow.`
+    ])
+    expect(await branchFiles()).toContain('ota/main/4-1/build.json')
+    // The summary still names the build, so the run is not a dead end.
+    expect(result.outputs['page-url']).toMatch(/\/ota\/main\/4-1\/index\.html$/)
+  })
+
+  it('succeeds with base-url, warning that the branch is not served yet', async () => {
+    github.handle('repos/get-pages', () => ({ status: 404, body: { message: 'Not Found' } }))
+    github.handle('repos/list-pull-requests-associated-with-commit', () => ({
+      status: 200,
+      body: []
+    }))
+
+    const result = await run({
+      inputs: { 'base-url': 'https://builds.example.com/app' },
+      event: { name: 'push', payload: {} }
+    })
+
+    expect(result.errors).toEqual([])
+    expect(result.code).toBe(0)
+    expect(result.outputs['page-url']).toBe(
+      'https://builds.example.com/app/ota/main/4-1/index.html'
+    )
+    expect(result.stdout).toContain('::warning::GitHub Pages is not enabled')
+    expect(await branchFiles()).toContain('ota/main/4-1/build.json')
+  })
+})
