@@ -1,6 +1,7 @@
 /**
  * Load: eight runs of the bundled action at once, publishing to the same Pages branch, and
- * eight updating the comment of the same pull request. Nothing may be lost or duplicated.
+ * eight updating the comment of the same pull request. Nothing may be lost or duplicated, and
+ * the comment ends on the newest build.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -105,7 +106,12 @@ describe('eight runs at once', () => {
           event,
           token: TOKEN,
           cwd: work,
-          env: { GITHUB_API_URL: github.url, GITHUB_RUN_NUMBER: runNumber }
+          // Run ids grow with the run number, as GitHub numbers runs in the order they start.
+          env: {
+            GITHUB_API_URL: github.url,
+            GITHUB_RUN_NUMBER: runNumber,
+            GITHUB_RUN_ID: `5${runNumber}`
+          }
         })
       )
     )
@@ -114,8 +120,10 @@ describe('eight runs at once', () => {
     expect(runs.map((run) => run.stdout.match(/::warning::.*/g) ?? [])).toEqual(runs.map(() => []))
     const onPr = comments.on('octo', 'app', 9)
     expect(onPr).toHaveLength(1)
-    // It shows one of the eight builds, and every run's comment-url points at it.
-    expect(onPr[0]!.body).toMatch(/ota\/pr-9\/10[1-8]-1\//)
+    // It shows the newest build, whichever run finished last, and every run's comment-url
+    // points at it.
+    const [main] = onPr[0]!.body.split('<details>')
+    expect(new Set(main!.match(/ota\/pr-9\/[\w-]+\//g))).toEqual(new Set(['ota/pr-9/108-1/']))
     expect(new Set(runs.map((run) => run.outputs['comment-url']))).toEqual(
       new Set([`https://github.com/octo/app/issues/9#issuecomment-${onPr[0]!.id}`])
     )
