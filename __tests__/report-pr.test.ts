@@ -217,6 +217,25 @@ describe('postComment never goes back in time', () => {
     expect(shown()).toEqual({ main: ['2001-1'], history: ['2000-1'] })
   })
 
+  it('an older run that finds a newer build on the site shows that build, even commenting first', async () => {
+    const older = build('2000', 1, 1)
+    const newer = build('2001', 1, 2)
+    await post(older, [newer])
+    expect(shown()).toEqual({ main: ['2001-1'], history: ['2000-1'] })
+
+    // The newer run's own comment then replaces it, with its warnings.
+    await postComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      record: newer,
+      history: [older],
+      warnings: ['from the newer run'],
+      now: NOW
+    })
+    expect(shown()).toEqual({ main: ['2001-1'], history: ['2000-1'] })
+    expect(store.comments[0]!.body).toContain('from the newer run')
+  })
+
   it('leaves the comment untouched when the newer build already lists the older one', async () => {
     const older = build('2000', 1, 1)
     await post(build('2001', 1, 2), [older])

@@ -165,31 +165,43 @@ export async function postComment(
   }
 ): Promise<string> {
   const key = input.commentKey ?? input.record.app.bundleId
+  // The comment shows the newest build this run knows of: a newer run's build, when the site
+  // already holds one (it published first), and never ours over it.
+  const main = input.history.reduce(
+    (newest, build) => (isOlderRun(runOf(newest), runOf(build)) ? build : newest),
+    input.record
+  )
+  const earlier = [input.record, ...input.history]
+    .filter((build) => build !== main)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   const body = renderComment({
     key,
-    record: input.record,
-    history: input.history,
-    warnings: input.warnings,
+    record: main,
+    history: earlier,
+    warnings: main === input.record ? input.warnings : [],
     now: input.now
   })
-  const ours = { runId: input.record.source.runId, runAttempt: input.record.source.runAttempt }
+  const known = new Set(earlier.map((build) => build.buildId))
   const revise = (current: string): string | undefined => {
     const shown = readShown(current)
     if (shown === undefined) return body
-    // Already ours, with builds in its history that we do not know: older runs added them since
-    // our last round, and a rewrite would drop them.
-    const known = new Set(input.history.map((build) => build.buildId))
+    // Already this build, with builds in its history that we do not know: older runs added them
+    // since, and a rewrite would drop them.
     if (
-      shown.buildId === input.record.buildId &&
-      !isOlderRun(shown, ours) &&
+      shown.buildId === main.buildId &&
+      !isOlderRun(shown, runOf(main)) &&
       shown.history.some((id) => !known.has(id))
     )
       return undefined
     // The comment never goes back in time: over a newer run's build, ours joins the history only.
-    return isOlderRun(ours, shown) ? addToHistory(current, input) : body
+    return isOlderRun(runOf(main), shown) ? addToHistory(current, input) : body
   }
   const { url } = await upsertComment(octokit, { ...input, key, body, revise })
   return url
+}
+
+function runOf(build: BuildRecord): { runId?: string; runAttempt?: number } {
+  return { runId: build.source.runId, runAttempt: build.source.runAttempt }
 }
 
 /**
