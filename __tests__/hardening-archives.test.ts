@@ -2,7 +2,6 @@
  * Hostile and broken archives through the bundled action (dist/index.js) with host: pages pointed
  * at the GitHub and git stand-ins: each must fail fast, small and clearly, and write nothing.
  */
-import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -11,14 +10,11 @@ import { startGitServer, type GitServer } from './support/git-server.js'
 import { startGitHub, type GitHubStandIn } from './support/github-server.js'
 import { malformedFixtures, writeHostileCorpus, type HostileArchive } from './support/hostile.js'
 import { runAction } from './support/runner.js'
+import { corpusFolder } from './support/corpus.js'
 import { listFiles } from './support/files.js'
 
 const TOKEN = 'ghs_hardeningArchives0123456789abcdef'
-const MALFORMED = resolve('../shared/fixtures/ipa/malformed')
-const corpusMissing = !existsSync(MALFORMED)
-if (corpusMissing && process.env.CI === 'true') {
-  throw new Error(`${MALFORMED} is missing: the shared fixtures are required on CI.`)
-}
+const malformed = corpusFolder('ipa/malformed')
 
 /** Bounds for a hang or a runaway allocation, not performance targets. */
 const MAX_SECONDS = 5
@@ -32,7 +28,7 @@ const work = await mkdtemp(join(tmpdir(), 'hardening-archives-'))
 await mkdir(join(work, 'corpus'))
 const corpus: HostileArchive[] = [
   ...(await writeHostileCorpus(join(work, 'corpus'))),
-  ...(corpusMissing ? [] : await malformedFixtures(MALFORMED))
+  ...(malformed.skip ? [] : await malformedFixtures(malformed.dir))
 ]
 /** Two action processes at a time, so the time bound measures the archive, not the queue. */
 const slots = semaphore(2)
@@ -53,7 +49,7 @@ afterAll(async () => {
 describe('the hostile archive corpus', () => {
   it('holds at least 30 archives, the malformed fixtures included', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(30)
-    if (!corpusMissing) expect(corpus.map((a) => a.name)).toContain('NoInfoPlist.ipa')
+    if (!malformed.skip) expect(corpus.map((a) => a.name)).toContain('NoInfoPlist.ipa')
   })
 
   it.concurrent.each(corpus.map((archive, index) => ({ ...archive, index })))(

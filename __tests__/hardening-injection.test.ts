@@ -247,15 +247,19 @@ describe('hostile names, versions, notes and channels', () => {
     }
   })
 
-  it('leave the comment inert, with nobody pinged and only our marker', async () => {
+  it('leave the comment inert, with nobody pinged and only our hidden lines', async () => {
     const [comment] = comments.on('octo', 'app', 6)
     expect(comment).toBeDefined()
     const body = comment!.body
     expect(body.startsWith('<!-- ipa-ota:dev.ipa-ota.evil -->\n')).toBe(true)
-    expect(body.match(/<!--/g)).toHaveLength(1)
+    expect(body.match(/<!--/g)).toHaveLength(2)
     const rendered = await inspectMarkdown(body)
     expectInert(rendered)
-    expect(rendered.comments.map((c) => c.trim())).toEqual(['ipa-ota:dev.ipa-ota.evil'])
+    // The marker, then the hidden line naming the build shown; nothing from the IPA or inputs.
+    expect(rendered.comments.map((c) => c.trim())).toEqual([
+      'ipa-ota:dev.ipa-ota.evil',
+      expect.stringMatching(/^ipa-ota-shows run=\d+ attempt=\d+ build=[\w.-]+ history=[\w.,-]*$/)
+    ])
   })
 
   it('leave the job summary inert too', async () => {

@@ -1,6 +1,7 @@
 /**
  * Load: eight runs of the bundled action at once, publishing to the same Pages branch, and
- * eight updating the comment of the same pull request. Nothing may be lost or duplicated.
+ * eight updating the comment of the same pull request. Nothing may be lost or duplicated, and
+ * older runs finishing after the newest never take the comment back to their build.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -78,9 +79,8 @@ describe('eight runs at once', () => {
     for (const runNumber of runNumbers) expect(index).toContain(`${runNumber}-1/`)
   })
 
-  it('update the comment of the same pull request: exactly one comment afterwards', async () => {
-    github = await startGitHub({ token: TOKEN })
-    const comments = installCommentsFake(github, { login: 'github-actions[bot]' })
+  /** Runs of the action commenting on pull request 9, each with its own directory site. */
+  function commentingRuns(numbers: string[]) {
     const event = {
       name: 'pull_request',
       payload: {
@@ -92,9 +92,8 @@ describe('eight runs at once', () => {
         }
       }
     }
-
-    const runs = await Promise.all(
-      runNumbers.map((runNumber) =>
+    return Promise.all(
+      numbers.map((runNumber) =>
         runAction({
           inputs: {
             ipa,
@@ -105,18 +104,64 @@ describe('eight runs at once', () => {
           event,
           token: TOKEN,
           cwd: work,
-          env: { GITHUB_API_URL: github.url, GITHUB_RUN_NUMBER: runNumber }
+          // Run ids grow with the run number, as GitHub numbers runs in the order they start.
+          env: {
+            GITHUB_API_URL: github.url,
+            GITHUB_RUN_NUMBER: runNumber,
+            GITHUB_RUN_ID: `5${runNumber}`
+          }
         })
       )
     )
+  }
+
+  /** The builds the comment's main part shows (its install links), and its hidden build line. */
+  function shownBuilds(body: string): { main: Set<string>; line: string } {
+    const [main] = body.split('<details>')
+    return {
+      main: new Set(main!.match(/ota\/pr-9\/[\w-]+\//g)),
+      line: body.split('\n')[1] ?? ''
+    }
+  }
+
+  it('update the comment of the same pull request: exactly one comment afterwards', async () => {
+    github = await startGitHub({ token: TOKEN })
+    const comments = installCommentsFake(github, { login: 'github-actions[bot]' })
+
+    const runs = await commentingRuns(runNumbers)
 
     expect(runs.map((run) => run.errors)).toEqual(runs.map(() => []))
     expect(runs.map((run) => run.stdout.match(/::warning::.*/g) ?? [])).toEqual(runs.map(() => []))
     const onPr = comments.on('octo', 'app', 9)
     expect(onPr).toHaveLength(1)
-    // It shows one of the eight builds, and every run's comment-url points at it.
-    expect(onPr[0]!.body).toMatch(/ota\/pr-9\/10[1-8]-1\//)
+    // It shows one of the eight builds, its hidden line names that build, and every run's
+    // comment-url points at it. Which one: GitHub has no conditional update for comments, so a
+    // run that read the comment before the newest run wrote it may still write last.
+    const { main, line } = shownBuilds(onPr[0]!.body)
+    expect(main.size).toBe(1)
+    const [shown] = [...main]
+    const runNumber = /ota\/pr-9\/(10[1-8])-1\//.exec(shown!)![1]
+    expect(line).toMatch(
+      new RegExp(`^<!-- ipa-ota-shows run=5${runNumber} attempt=1 build=${runNumber}-1 `)
+    )
     expect(new Set(runs.map((run) => run.outputs['comment-url']))).toEqual(
+      new Set([`https://github.com/octo/app/issues/9#issuecomment-${onPr[0]!.id}`])
+    )
+  })
+
+  it('seven older runs finishing at once after the newest leave the newest build in the comment', async () => {
+    github = await startGitHub({ token: TOKEN })
+    const comments = installCommentsFake(github, { login: 'github-actions[bot]' })
+    const newest = runNumbers.at(-1)!
+
+    const [first] = await commentingRuns([newest])
+    const runs = await commentingRuns(runNumbers.slice(0, -1))
+
+    expect([first, ...runs].map((run) => run!.errors)).toEqual(runNumbers.map(() => []))
+    const onPr = comments.on('octo', 'app', 9)
+    expect(onPr).toHaveLength(1)
+    expect(shownBuilds(onPr[0]!.body).main).toEqual(new Set([`ota/pr-9/${newest}-1/`]))
+    expect(new Set([first, ...runs].map((run) => run!.outputs['comment-url']))).toEqual(
       new Set([`https://github.com/octo/app/issues/9#issuecomment-${onPr[0]!.id}`])
     )
   })

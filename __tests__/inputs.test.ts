@@ -55,6 +55,17 @@ describe('getSettings', () => {
     [{ keep: 'ten' }, /Input keep is "ten"/],
     [{ 'base-url': 'http://example.com' }, /iOS installs only over https/],
     [{ host: 'directory' }, /base-url is required with host: directory/],
+    [
+      { 'base-url': 'https://example.com/ota?v=1' },
+      /Input base-url is "https:\/\/example\.com\/ota\?v=1": a query or fragment would end up inside every build link; give the address of the site's folder only, e\.g\. https:\/\/example\.com\/ota\./
+    ],
+    [{ 'base-url': 'https://example.com/#top' }, /Input base-url .*a query or fragment/],
+    [{ 'base-url': 'https://example.com/?' }, /Input base-url .*a query or fragment/],
+    [{ 'base-url': 'https://me:pw@example.com/' }, /Input base-url contains a user name/],
+    [
+      { 'public-base-url': 'https://cdn.example.com/#x' },
+      /Input public-base-url .*a query or fragment/
+    ],
     [{ host: 's3' }, /s3-bucket is required/],
     [{ path: '../x' }, /site path "\.\.\/x" would point outside the site/],
     [{ channel: '../x' }, /channel "\.\.\/x" would point outside its folder/],
@@ -83,5 +94,15 @@ describe('getSettings', () => {
     expect(settings.maxSiteSize).toBe(1.5 * 1024 ** 3)
     expect(settings.waitTimeoutMs).toBe(180_000)
     expect(settings.prNumber).toBe(42)
+  })
+
+  it('normalises base-url and public-base-url as a browser would', async () => {
+    const settings = await settingsFor({
+      ipa: join(dir, 'App.ipa'),
+      'base-url': 'https://Builds.EXAMPLE.com',
+      'public-base-url': 'https://cdn.example.com/a b/../ota'
+    })
+    expect(settings.baseUrl).toBe('https://builds.example.com/')
+    expect(settings.s3.publicBaseUrl).toBe('https://cdn.example.com/ota')
   })
 })

@@ -1,14 +1,14 @@
-import { existsSync, readdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { UserError } from '../src/errors.js'
 import { openArchive } from '../src/ipa/archive.js'
 import { isBinaryPlist } from '../src/ipa/plist.js'
 import { readIpa } from '../src/ipa/read.js'
 import type { ProfileType } from '../src/ipa/types.js'
+import { corpusFolder } from './support/corpus.js'
 
-const IPA = resolve('../shared/fixtures/ipa')
-const skipCorpus = !existsSync(IPA) && process.env.CI !== 'true'
+const corpus = corpusFolder('ipa')
+const IPA = corpus.dir
 
 interface Expected {
   file: string
@@ -145,11 +145,7 @@ const NOT_INSTALLABLE: Expected[] = [
   }
 ]
 
-describe.skipIf(skipCorpus)('real-world IPAs', () => {
-  it('has the corpus (CI must not run without it)', () => {
-    expect(existsSync(IPA)).toBe(true)
-  })
-
+describe.skipIf(corpus.skip)(`real-world IPAs${corpus.reason}`, () => {
   describe.each([
     ['signed', SIGNED],
     ['not-installable', NOT_INSTALLABLE]
@@ -252,7 +248,7 @@ describe.skipIf(skipCorpus)('real-world IPAs', () => {
   ]
 
   it('covers every IPA of the corpus', () => {
-    const listed = (folder: string): string[] => readdirSync(join(IPA, folder)).sort()
+    const listed = corpus.list
     expect(listed('signed')).toEqual(SIGNED.map((row) => row.file).sort())
     expect(listed('not-installable')).toEqual(NOT_INSTALLABLE.map((row) => row.file).sort())
     expect(listed('malformed')).toEqual(MALFORMED.map(([file]) => file).sort())

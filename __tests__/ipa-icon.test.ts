@@ -1,13 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { openArchive } from '../src/ipa/archive.js'
 import { iconCandidates } from '../src/ipa/icon.js'
 import { isPlistDict, parsePlist } from '../src/ipa/plist.js'
+import { corpusFolder } from './support/corpus.js'
 
-const FIXTURES = '../shared/fixtures'
-const corpus = existsSync(FIXTURES)
-if (!corpus && process.env.CI === 'true')
-  throw new Error(`${FIXTURES} is missing: CI needs the corpus`)
+const fixtures = corpusFolder('')
+const FIXTURES = fixtures.dir
 
 const APP = 'Payload/App.app/'
 const files = (...names: string[]) => [APP, ...names.map((name) => APP + name)]
@@ -109,8 +108,8 @@ describe('iconCandidates', () => {
   })
 })
 
-describe.skipIf(!corpus)('iconCandidates on real builds', () => {
-  it.each(readdirSync(`${FIXTURES}/info-plist`))('never throws on info-plist/%s', (file) => {
+describe.skipIf(fixtures.skip)(`iconCandidates on real builds${fixtures.reason}`, () => {
+  it.each(fixtures.list('info-plist'))('never throws on info-plist/%s', (file) => {
     const plist = parsePlist(readFileSync(`${FIXTURES}/info-plist/${file}`), file)
     expect(isPlistDict(plist)).toBe(true)
     expect(

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { Worker } from 'node:worker_threads'
@@ -17,11 +17,11 @@ import {
   PlistError
 } from '../src/ipa/plist.js'
 import type { PlistValue } from '../src/ipa/plist.js'
+import { corpusFolder } from './support/corpus.js'
 
 const run = promisify(execFile)
-const BPLIST = resolve('../shared/fixtures/bplist')
-const corpusMissing = !existsSync(BPLIST)
-const skipCorpus = corpusMissing && process.env.CI !== 'true'
+const corpus = corpusFolder('bplist')
+const BPLIST = corpus.dir
 
 /** Assembles a bplist00 from raw object bytes (1-byte offsets and references). */
 function bplist(objects: readonly number[][], top = 0): Buffer {
@@ -202,14 +202,10 @@ function normalise(value: PlistValue): unknown {
   )
 }
 
-describe.skipIf(skipCorpus)('bplist corpus', () => {
-  const dir = (kind: string): string[] => (corpusMissing ? [] : readdirSync(join(BPLIST, kind)))
+describe.skipIf(corpus.skip)(`bplist corpus${corpus.reason}`, () => {
+  const dir = corpus.list
   const valid = (name: string): PlistValue =>
     parseBinaryPlist(readFileSync(join(BPLIST, 'valid', name)))
-
-  it('has the corpus (CI must not run without it)', () => {
-    expect(existsSync(BPLIST)).toBe(true)
-  })
 
   it.each(
     ['off', 'dictref'].flatMap((kind) =>

@@ -1,13 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { crc32, deflateRawSync, deflateSync } from 'node:zlib'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { normalizePng } from '../src/ipa/png.js'
 import { chunk, encodeCgbi, type RgbaImage } from './support/cgbi.js'
+import { corpusFolder } from './support/corpus.js'
 
-const PNGS = '../shared/fixtures/png'
-const corpus = existsSync(PNGS)
-if (!corpus && process.env.CI === 'true') throw new Error(`${PNGS} is missing: CI needs the corpus`)
+const pngs = corpusFolder('png')
+const PNGS = pngs.dir
 
 /** Decodes a plain reference PNG with pngjs directly (one reference has a wrong IDAT CRC). */
 function reference(file: string): PNG {
@@ -42,7 +42,7 @@ function distance(a: PNG, b: PNG, rows = a.height): { mean: number; within8: num
   return { mean: sum / counted, within8: close / counted }
 }
 
-describe.skipIf(!corpus)('normalizePng on the corpus', () => {
+describe.skipIf(pngs.skip)(`normalizePng on the corpus${pngs.reason}`, () => {
   it('converts cgbi.png to exactly png.png', () => {
     const converted = normalizePng(readFileSync(`${PNGS}/cgbi.png`))
     expect(converted).toMatchObject({ width: 120, height: 120, crushed: true })

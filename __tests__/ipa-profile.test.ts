@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { UserError } from '../src/errors.js'
 import { parseProfile } from '../src/ipa/profile.js'
@@ -13,10 +12,10 @@ import {
   type ProfileFields,
   type TestCertificate
 } from './support/cms.js'
+import { corpusFolder } from './support/corpus.js'
 
-const PROFILES = fileURLToPath(new URL('../../shared/fixtures/profiles/', import.meta.url))
-const haveCorpus = existsSync(PROFILES)
-const readProfile = (file: string): Buffer => readFileSync(PROFILES + file)
+const profiles = corpusFolder('profiles')
+const readProfile = (file: string): Buffer => readFileSync(profiles.path(file))
 const isoDate = (date: Date | undefined): string | undefined => date?.toISOString().slice(0, 10)
 
 interface Expected {
@@ -91,11 +90,9 @@ const BROKEN: Record<string, RegExp> = {
     /^The provisioning profile is not a valid property list \(.*not correctly encoded/
 }
 
-describe.skipIf(!haveCorpus && process.env.CI !== 'true')('real-world profiles', () => {
+describe.skipIf(profiles.skip)(`real-world profiles${profiles.reason}`, () => {
   it('covers every file in the corpus', () => {
-    expect(readdirSync(PROFILES).sort()).toEqual(
-      [...Object.keys(CORPUS), ...Object.keys(BROKEN)].sort()
-    )
+    expect(profiles.list()).toEqual([...Object.keys(CORPUS), ...Object.keys(BROKEN)].sort())
   })
 
   it.each(Object.entries(CORPUS))('classifies %s', async (file, expected) => {

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -11,10 +10,12 @@ import { UserError } from '../src/errors.js'
 import { readIpa } from '../src/ipa/read.js'
 import { buildSite, type SiteOptions } from '../src/ota/site.js'
 import type { BuildSite, SiteFile } from '../src/ota/types.js'
+import { corpusFolder } from './support/corpus.js'
 import { ipaInfo } from './support/ota-fixtures.js'
 
 const run = promisify(execFile)
-const CORPUS = '../shared/fixtures/ipa/signed'
+const corpus = corpusFolder('ipa/signed')
+const CORPUS = corpus.dir
 const HOST = 'https://builds.example.test'
 
 let tmp: string
@@ -209,29 +210,29 @@ describe('buildSite', () => {
 })
 
 describe('buildSite over the corpus', () => {
-  const present = existsSync(CORPUS)
-  const corpusMissing = !present && process.env.CI !== 'true'
-
-  it.skipIf(corpusMissing)('publishes every installable corpus IPA read by readIpa', async () => {
-    const names = (await readdir(CORPUS)).filter((name) => name.endsWith('.ipa'))
-    expect(names.length).toBeGreaterThanOrEqual(7)
-    for (const name of names) {
-      const info = await readIpa(join(CORPUS, name))
-      const site = await buildSite(info, options({ buildId: '1-1' }))
-      const ipa = site.files[0]
-      expect(ipa?.content).toEqual({ file: join(CORPUS, name) })
-      expect(ipa?.path).toMatch(/^ota\/feature-login\/1-1\/[a-z0-9._-]+\.ipa$/)
-      const manifest = parse(bytes(fileAt(site, 'manifest.plist')).toString('utf8')) as {
-        items: { assets: { kind: string; url: string }[]; metadata: Record<string, string> }[]
+  it.skipIf(corpus.skip)(
+    `publishes every installable corpus IPA read by readIpa${corpus.reason}`,
+    async () => {
+      const names = corpus.list().filter((name) => name.endsWith('.ipa'))
+      expect(names.length).toBeGreaterThanOrEqual(7)
+      for (const name of names) {
+        const info = await readIpa(join(CORPUS, name))
+        const site = await buildSite(info, options({ buildId: '1-1' }))
+        const ipa = site.files[0]
+        expect(ipa?.content).toEqual({ file: join(CORPUS, name) })
+        expect(ipa?.path).toMatch(/^ota\/feature-login\/1-1\/[a-z0-9._-]+\.ipa$/)
+        const manifest = parse(bytes(fileAt(site, 'manifest.plist')).toString('utf8')) as {
+          items: { assets: { kind: string; url: string }[]; metadata: Record<string, string> }[]
+        }
+        expect(manifest.items[0]?.metadata['bundle-identifier']).toBe(info.app.bundleId)
+        expect(manifest.items[0]?.assets[0]?.url).toBe(`${HOST}/${ipa?.path}`)
+        expect(site.record.profile?.type).toBe(info.profile?.type)
+        const page = bytes(fileAt(site, 'index.html')).toString('utf8')
+        expect(page).toContain(`href="${site.record.urls.install.replaceAll('&', '&amp;')}"`)
+        expect(site.files.some((file) => file.path.endsWith('/icon-512.png'))).toBe(
+          info.icon !== undefined
+        )
       }
-      expect(manifest.items[0]?.metadata['bundle-identifier']).toBe(info.app.bundleId)
-      expect(manifest.items[0]?.assets[0]?.url).toBe(`${HOST}/${ipa?.path}`)
-      expect(site.record.profile?.type).toBe(info.profile?.type)
-      const page = bytes(fileAt(site, 'index.html')).toString('utf8')
-      expect(page).toContain(`href="${site.record.urls.install.replaceAll('&', '&amp;')}"`)
-      expect(site.files.some((file) => file.path.endsWith('/icon-512.png'))).toBe(
-        info.icon !== undefined
-      )
     }
-  })
+  )
 })

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -492,6 +492,93 @@ describe('createPagesStore', () => {
     )
     expect(await branchFiles()).toContain('ota/main/2-1/app.ipa')
   })
+
+  it("ignores the runner's git configuration: an insteadOf to a dead host and failing hooks", async () => {
+    // What a runner's ~/.gitconfig may hold: every request to the server rewritten to a port
+    // nobody listens on, and hooks that fail every push and every ref update.
+    const home = await mkdtemp(join(scratch, 'home-'))
+    const hooks = join(home, 'hooks')
+    await mkdir(hooks)
+    for (const hook of ['pre-push', 'reference-transaction', 'post-checkout']) {
+      await writeFile(join(hooks, hook), '#!/bin/sh\necho "hostile hook ran" >&2\nexit 1\n', {
+        mode: 0o755
+      })
+    }
+    await writeFile(
+      join(home, '.gitconfig'),
+      [
+        '[url "http://127.0.0.1:9/"]',
+        `\tinsteadOf = ${server.url}/`,
+        '[core]',
+        `\thooksPath = ${hooks}`,
+        '[commit]',
+        '\tgpgSign = true',
+        '[http]',
+        '\textraheader = X-Hostile: 1'
+      ].join('\n')
+    )
+    vi.stubEnv('HOME', home)
+    vi.stubEnv('XDG_CONFIG_HOME', home)
+    try {
+      await publish('main', '1-1')
+    } finally {
+      vi.unstubAllEnvs()
+    }
+    expect(buildDirs(await branchFiles())).toEqual(['ota/main/1-1'])
+  })
+
+  it.each([
+    [
+      'a protected branch (GH006)',
+      [
+        'error: GH006: Protected branch update failed for refs/heads/gh-pages.',
+        'error: Changes must be made through a pull request.'
+      ],
+      /^Branch gh-pages is protected and its protection refused the push \(GitHub: GH006: Protected branch update failed for refs\/heads\/gh-pages\. Changes must be made through a pull request\.\): remove the protection rule that matches gh-pages at http:\/\/127\.0\.0\.1:\d+\/owner\/site-\d+\/settings\/branches \(the branch holds only published builds\), or publish with host: s3\.$/
+    ],
+    [
+      'a ruleset (GH013)',
+      [
+        'error: GH013: Repository rule violations found for refs/heads/gh-pages.',
+        'Review all repository rules at https://github.com/owner/site/rules?ref=refs%2Fheads%2Fgh-pages',
+        '',
+        '- Cannot update this protected ref.',
+        ''
+      ],
+      /^A repository ruleset refused the push to branch gh-pages \(GitHub: GH013: Repository rule violations found for refs\/heads\/gh-pages\. Cannot update this protected ref\.\): exclude gh-pages from the ruleset's target branches at http:\/\/127\.0\.0\.1:\d+\/owner\/site-\d+\/settings\/rules, or publish with host: s3\.$/
+    ],
+    [
+      'a ruleset requiring signed commits (GH013)',
+      [
+        'error: GH013: Repository rule violations found for refs/heads/gh-pages.',
+        '',
+        '- Commits must have verified signatures.',
+        ''
+      ],
+      /^A rule requires signed commits on branch gh-pages \(GitHub: .*Commits must have verified signatures\.\), and the action's commits are unsigned: exclude gh-pages from "Require signed commits" .*settings\/rules.*settings\/branches\), or publish with host: s3\.$/
+    ]
+  ])(
+    'turns a push refused by %s into what to change, without retrying',
+    async (_, lines, message) => {
+      // GitHub answers from a pre-receive hook of its own; the real one prints the same lines.
+      const hook = join(server.path(repo), 'hooks', 'pre-receive')
+      await writeFile(
+        hook,
+        `#!/bin/sh\ncat >/dev/null\n${lines.map((line) => `echo '${line}' >&2`).join('\n')}\nexit 1\n`,
+        { mode: 0o755 }
+      )
+      const pushes = () =>
+        server.requests.filter((r) => r.method === 'POST' && r.service === 'git-receive-pack')
+          .length
+      const before = pushes()
+
+      const error = await publish('main', '1-1').catch((caught: unknown) => caught)
+
+      expect(error).toBeInstanceOf(UserError)
+      expect((error as Error).message).toMatch(message)
+      expect(pushes() - before).toBe(1)
+    }
+  )
 
   it('a read-only token fails with the permission to grant', async () => {
     await publish('main', '1-1')

@@ -11,6 +11,7 @@ import {
   classifyGitFailure,
   parseLsTree,
   pathsUnder,
+  remoteReasons,
   sourceDir
 } from '../src/hosts/pages-tree.js'
 
@@ -56,6 +57,22 @@ describe('classifyGitFailure', () => {
     [
       "fatal: unable to access 'https://github.com/o/r.git/': Could not resolve host: github.com",
       'transient'
+    ],
+    [
+      'remote: error: GH006: Protected branch update failed for refs/heads/gh-pages.\nremote: error: Changes must be made through a pull request.\n ! [remote rejected] abc -> gh-pages (protected branch hook declined)',
+      'protected'
+    ],
+    [
+      'remote: error: GH013: Repository rule violations found for refs/heads/gh-pages.\nremote: - Changes must be made through a pull request.\n ! [remote rejected] abc -> gh-pages (push declined due to repository rule violations)',
+      'ruleset'
+    ],
+    [
+      'remote: error: GH013: Repository rule violations found for refs/heads/gh-pages.\nremote: - Commits must have verified signatures.\n ! [remote rejected] abc -> gh-pages (push declined due to repository rule violations)',
+      'unsigned'
+    ],
+    [
+      'remote: error: GH006: Protected branch update failed for refs/heads/gh-pages.\nremote: error: Commits must have verified signatures.',
+      'unsigned'
     ],
     ['fatal: something else entirely', 'other']
   ])('%s → %s', (output, expected) => {
@@ -151,14 +168,20 @@ describe('git adapter', () => {
     try {
       const git = createGit({
         gitDir: dir,
-        env: gitAuthEnv(token),
+        env: gitAuthEnv(token, 'https://github.example.com:8443/o/r.git'),
         secrets: [token, header.slice(6)]
       })
       await git.run(['init', '--bare', '--quiet'])
 
-      expect(await git.text(['config', '--get', 'http.extraheader'])).toBe(
+      // git's own URL matching: the header goes to the remote's origin and nowhere else.
+      const headerFor = (url: string) =>
+        git.text(['config', '--get-urlmatch', 'http.extraheader', url]).catch(() => undefined)
+      expect(await headerFor('https://github.example.com:8443/o/r.git/info/refs')).toBe(
         `AUTHORIZATION: ${header}`
       )
+      expect(await headerFor('https://github.example.com/o/r.git')).toBeUndefined()
+      expect(await headerFor('https://elsewhere.example.com:8443/o/r.git')).toBeUndefined()
+      expect(await headerFor('http://github.example.com:8443/o/r.git')).toBeUndefined()
       expect(await readFile(join(dir, 'config'), 'utf8')).not.toContain(header.slice(6))
 
       // git echoes a bad object name: the token must not come back out.
@@ -171,5 +194,24 @@ describe('git adapter', () => {
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('remoteReasons', () => {
+  it("keeps GitHub's words on one line, without prefixes, blank lines or the rules link", () => {
+    expect(
+      remoteReasons(
+        [
+          'remote: error: GH013: Repository rule violations found for refs/heads/gh-pages.        ',
+          'remote: Review all repository rules at https://github.com/o/r/rules?ref=refs%2Fheads%2Fgh-pages',
+          'remote: ',
+          'remote: - Changes must be made through a pull request.        ',
+          'To https://github.com/o/r.git',
+          ' ! [remote rejected] abc -> gh-pages (push declined due to repository rule violations)'
+        ].join('\n')
+      )
+    ).toBe(
+      'GH013: Repository rule violations found for refs/heads/gh-pages. Changes must be made through a pull request.'
+    )
   })
 })

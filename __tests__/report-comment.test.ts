@@ -1,9 +1,12 @@
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import {
+  addToHistory,
   commentMarker,
+  isOlderRun,
   MAX_COMMENT_LENGTH,
   MAX_HISTORY,
+  readShown,
   renderComment,
   renderRemovedComment
 } from '../src/report/comment.js'
@@ -138,7 +141,7 @@ describe('renderComment', () => {
     expect(tags.filter((t) => t.name === 'img')).toHaveLength(2)
     expect(tags.filter((t) => t.name === 'h3')).toHaveLength(1)
     expect(tags.filter((t) => t.name === 'pre')).toHaveLength(1) // only the install link block
-    expect(html.match(/<!--/g)).toHaveLength(1) // our marker only
+    expect(html.match(/<!--/g)).toHaveLength(2) // our marker and the line of the build shown
     expect(body).not.toContain('\u202E')
     expect(body).not.toContain('\u0007')
 
@@ -299,5 +302,55 @@ describe('renderRemovedComment', () => {
     expect(tagsOf(html).filter((t) => t.name === 'a' || t.name === 'img')).toEqual([])
     expect(html.match(/<del>[^<]*<\/del>/g)?.map(visibleText)).toEqual(['1.4.0 (35)', '1.4.0 (34)'])
     expect(visibleText(html)).toContain('Example: builds removed')
+  })
+})
+
+describe('the build a comment shows', () => {
+  const newer = buildRecord('35-1', {
+    notes: HOSTILE_NOTES,
+    source: { ...buildRecord('x').source, runId: '9007199254740993', runAttempt: 2 }
+  })
+  const body = renderComment({
+    key: 'com.example.app',
+    record: newer,
+    history: [buildRecord('33-1')],
+    warnings: ['Profile expires soon'],
+    now: NOW
+  })
+
+  it('is recorded in a hidden second line and read back exactly', () => {
+    expect(body.split('\n')[1]).toBe(
+      '<!-- ipa-ota-shows run=9007199254740993 attempt=2 build=35-1 history=33-1 -->'
+    )
+    expect(readShown(body)).toEqual({
+      runId: '9007199254740993',
+      runAttempt: 2,
+      buildId: '35-1',
+      history: ['33-1']
+    })
+    expect(readShown(`${commentMarker('k')}\nold comment`)).toBeUndefined()
+  })
+
+  it('compares runs by id (beyond 2^53), then attempt; without a run id nothing is older', () => {
+    expect(isOlderRun({ runId: '9007199254740992' }, { runId: '9007199254740993' })).toBe(true)
+    expect(isOlderRun({ runId: '10', runAttempt: 3 }, { runId: '9', runAttempt: 1 })).toBe(false)
+    expect(isOlderRun({ runId: '10', runAttempt: 1 }, { runId: '10', runAttempt: 2 })).toBe(true)
+    expect(isOlderRun({ runId: '10' }, { runId: '10', runAttempt: 1 })).toBe(false)
+    expect(isOlderRun({}, { runId: '10' })).toBe(false)
+  })
+
+  it('addToHistory keeps the newer build, its notes and warnings, and lists the older build', () => {
+    const older = buildRecord('34-1', { createdAt: '2025-03-01T11:00:00.000Z' })
+    const updated = addToHistory(body, { record: older, history: [buildRecord('33-1')], now: NOW })!
+
+    const [main] = body.split('\n\n<details>')
+    expect(updated.split('\n').slice(2).join('\n')).toContain(main!.split('\n').slice(2).join('\n'))
+    expect(readShown(updated)).toMatchObject({ buildId: '35-1', history: ['34-1', '33-1'] })
+    const html = markdown.render(updated)
+    expect(html.match(/<details>/g)).toHaveLength(1)
+    expect(html).toContain(`<a href="${SITE}/ota/pr-12/34-1/">`)
+    expect(visibleText(html)).toContain('Profile expires soon')
+    // Already listed: nothing to change.
+    expect(addToHistory(updated, { record: older, history: [], now: NOW })).toBeUndefined()
   })
 })

@@ -16,6 +16,7 @@ import {
   type StartOptions
 } from './support/github-server.js'
 import { buildRecord } from './support/github-records.js'
+import type { BuildRecord } from '../src/ota/types.js'
 
 const TOKEN = 'ghs_reportTestToken'
 const REPO = { owner: 'octo', repo: 'app' }
@@ -78,7 +79,9 @@ describe('upsertComment', () => {
       'issues/list-comments',
       'users/get-authenticated',
       'issues/list-comments',
-      'issues/update-comment'
+      'issues/update-comment',
+      // Read back: another run may have written in between.
+      'issues/list-comments'
     ])
   })
 
@@ -98,6 +101,8 @@ describe('upsertComment', () => {
     expect(ours.body).toBe(`${MARKER}\nnew`)
     const lists = gh.requests.filter((r) => r.operationId === 'issues/list-comments')
     expect(lists.map((r) => [r.query.get('per_page'), r.query.get('page') ?? '1'])).toEqual([
+      ['100', '1'],
+      ['100', '2'],
       ['100', '1'],
       ['100', '2']
     ])
@@ -179,6 +184,102 @@ describe('upsertComment', () => {
       '<del>1&#46;4&#46;0 &#40;35&#41;</del>',
       '<del>1&#46;4&#46;0 &#40;34&#41;</del>'
     ])
+  })
+})
+
+describe('postComment never goes back in time', () => {
+  beforeEach(() => setUp())
+
+  /** A build of run `runId`, attempt `attempt`, published at `minute` past ten. */
+  const build = (runId: string, attempt: number, minute: number) =>
+    buildRecord(`${runId}-${attempt}`, {
+      createdAt: `2025-03-02T10:${String(minute).padStart(2, '0')}:00.000Z`,
+      source: { ...buildRecord('x').source, runId, runAttempt: attempt }
+    })
+  const post = (record: BuildRecord, history: BuildRecord[] = []) =>
+    postComment(octokit, { ...REPO, issueNumber: 12, record, history, warnings: [], now: NOW })
+  /** The build the comment shows (its install page) and the earlier builds it lists. */
+  const shown = () => {
+    const body = store.on('octo', 'app', 12)[0]?.body ?? ''
+    const [main, details = ''] = body.split('<details>')
+    const pages = (text: string) => [...text.matchAll(/ota\/pr-12\/([\w-]+)\//g)].map((m) => m[1])
+    return { main: [...new Set(pages(main ?? ''))], history: pages(details) }
+  }
+
+  it('an older run finishing last leaves the newer build shown and adds itself to the history', async () => {
+    const older = build('2000', 1, 1)
+    const newer = build('2001', 1, 2)
+    await post(newer)
+    const url = await post(older)
+
+    expect(store.on('octo', 'app', 12)).toHaveLength(1)
+    expect(url).toBe(`https://github.com/octo/app/issues/12#issuecomment-${store.comments[0]!.id}`)
+    expect(shown()).toEqual({ main: ['2001-1'], history: ['2000-1'] })
+  })
+
+  it('an older run that finds a newer build on the site shows that build, even commenting first', async () => {
+    const older = build('2000', 1, 1)
+    const newer = build('2001', 1, 2)
+    await post(older, [newer])
+    expect(shown()).toEqual({ main: ['2001-1'], history: ['2000-1'] })
+
+    // The newer run's own comment then replaces it, with its warnings.
+    await postComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      record: newer,
+      history: [older],
+      warnings: ['from the newer run'],
+      now: NOW
+    })
+    expect(shown()).toEqual({ main: ['2001-1'], history: ['2000-1'] })
+    expect(store.comments[0]!.body).toContain('from the newer run')
+  })
+
+  it('leaves the comment untouched when the newer build already lists the older one', async () => {
+    const older = build('2000', 1, 1)
+    await post(build('2001', 1, 2), [older])
+    const before = store.comments[0]!.body
+    gh.requests.length = 0
+
+    await post(older)
+
+    expect(store.comments[0]!.body).toBe(before)
+    expect(gh.requests.some((r) => r.operationId === 'issues/update-comment')).toBe(false)
+  })
+
+  it('orders by run id before the attempt, and a re-run attempt replaces its first attempt', async () => {
+    await post(build('2001', 1, 1))
+    await post(build('2000', 3, 5))
+    expect(shown().main).toEqual(['2001-1'])
+
+    await post(build('2001', 2, 6), [build('2001', 1, 1)])
+    expect(shown()).toEqual({ main: ['2001-2'], history: ['2001-1'] })
+  })
+
+  it('a newer run replaces the older build, and an identical retry changes nothing', async () => {
+    const older = build('2000', 1, 1)
+    const newer = build('2001', 1, 2)
+    await post(older)
+    await post(newer, [older])
+    expect(shown()).toEqual({ main: ['2001-1'], history: ['2000-1'] })
+    gh.requests.length = 0
+
+    await post(newer, [older])
+
+    expect(gh.requests.some((r) => r.operationId === 'issues/update-comment')).toBe(false)
+  })
+
+  it('two runs racing end with the newer build shown and the older in its history', async () => {
+    await post(build('1999', 1, 0))
+    const older = build('2000', 1, 1)
+    const newer = build('2001', 1, 2)
+
+    await Promise.all([post(older), post(newer, [older])])
+
+    expect(store.on('octo', 'app', 12)).toHaveLength(1)
+    expect(shown().main).toEqual(['2001-1'])
+    expect(shown().history).toContain('2000-1')
   })
 })
 

@@ -1,35 +1,64 @@
 import { enableCompileCache } from 'node:module'
+import packageJson from '../package.json' with { type: 'json' }
 import { UserError } from './errors.js'
-import { usage } from './cli/args.js'
+import { commandHelp, EXIT, parseCommand, UsageError } from './cli/args.js'
+import { COMMANDS, usage } from './cli/commands.js'
 
 // The commands load about a megabyte of JavaScript (CMS, plist, zip); V8's on-disk code cache makes
 // every run after the first skip compiling it.
 enableCompileCache()
 
-// Each command is loaded when used, so `inspect` does not pay for the site's QR and image code.
-async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv
-  switch (command) {
-    case 'inspect':
-      return (await import('./cli/inspect.js')).inspectCommand(rest)
-    case 'site':
-      return (await import('./cli/site.js')).siteCommand(rest)
+const { version } = packageJson
+
+/** Runs one command line; returns the exit status. */
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  switch (name) {
     case undefined:
     case '-h':
     case '--help':
-      process.stdout.write(`${usage}\n`)
-      return
-    default:
-      throw new UserError(`Unknown command "${command}".\n${usage}`)
+      process.stdout.write(`${usage(version)}\n`)
+      return EXIT.ok
+    case '-V':
+    case '-v':
+    case '--version':
+      process.stdout.write(`${version}\n`)
+      return EXIT.ok
+    case 'help':
+      if (rest[0] === undefined) return main([])
+      return main([rest[0], '--help'])
+  }
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  if (entry === undefined)
+    throw new UsageError(
+      `unknown command "${name}": use one of ${Object.keys(COMMANDS).join(', ')} (ipa-ota --help lists them).`
+    )
+  const command = await entry.load()
+  try {
+    const parsed = parseCommand(command, rest)
+    if (parsed === undefined) {
+      process.stdout.write(`${commandHelp(command, entry.summary)}\n`)
+      return EXIT.ok
+    }
+    return (await command.run(parsed.values, parsed.positionals)) ?? EXIT.ok
+  } catch (error) {
+    // Point at the command's own help, where every flag is listed.
+    if (error instanceof UsageError)
+      throw new UsageError(
+        `${name}: ${error.message} Run "ipa-ota ${name} --help" for its options.`
+      )
+    throw error
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  // A UserError or a bad flag is the user's to fix: one line, no stack. Anything else is our bug.
-  const known =
-    error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-  console.error(
-    `ipa-ota: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}`
-  )
-  process.exitCode = 1
-})
+main(process.argv.slice(2)).then(
+  (status) => (process.exitCode = status),
+  (error: unknown) => {
+    // A UserError is the user's to fix: one line, no stack. Anything else is our bug.
+    const known = error instanceof UserError
+    console.error(
+      `ipa-ota: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}`
+    )
+    process.exitCode = error instanceof UsageError ? EXIT.usage : EXIT.failed
+  }
+)

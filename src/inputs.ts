@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import * as glob from '@actions/glob'
 import { readFile } from 'node:fs/promises'
+import { parseBaseUrl } from './base-url.js'
 import { UserError } from './errors.js'
 import { channelSlug, siteRoot } from './ota/layout.js'
 
@@ -55,8 +56,7 @@ export async function getSettings(): Promise<Settings> {
   const host = oneOf('host', ['pages', 'directory', 's3', 'release'] as const)
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
-  const baseUrl = optional('base-url')
-  if (baseUrl !== undefined) httpsUrl('base-url', baseUrl)
+  const baseUrl = optionalUrl('base-url')
   if (host === 'directory' && baseUrl === undefined) {
     throw new UserError(
       'Input base-url is required with host: directory: give the https address the site will be served from, e.g. base-url: https://builds.example.com.'
@@ -68,8 +68,7 @@ export async function getSettings(): Promise<Settings> {
     )
   }
   const path = siteRoot(core.getInput('path') || 'ota')
-  const publicBaseUrl = optional('public-base-url')
-  if (publicBaseUrl !== undefined) httpsUrl('public-base-url', publicBaseUrl)
+  const publicBaseUrl = optionalUrl('public-base-url')
   const bucket = optional('s3-bucket')
   if (host === 's3' && bucket === undefined) {
     throw new UserError('Input s3-bucket is required with host: s3: name the bucket to publish to.')
@@ -161,20 +160,10 @@ function byteSize(name: string): number {
   return Math.round(Number(match[1]) * unit)
 }
 
-function httpsUrl(name: string, value: string): void {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new UserError(
-      `Input ${name} is "${value}", which is not a URL: give an https:// address.`
-    )
-  }
-  if (url.protocol !== 'https:') {
-    throw new UserError(
-      `Input ${name} is "${value}": iOS installs only over https with a trusted certificate, so give an https:// address.`
-    )
-  }
+/** An https site address, normalised (see parseBaseUrl). */
+function optionalUrl(name: string): string | undefined {
+  const value = optional(name)
+  return value === undefined ? undefined : parseBaseUrl(`Input ${name}`, value)
 }
 
 /** `notes`, or the text of `notes-file` (generated notes, e.g. a changelog written by a step). */

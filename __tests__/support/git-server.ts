@@ -176,7 +176,14 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
   const { port } = server.address() as AddressInfo
   const url = `http://127.0.0.1:${port}`
   const gitDir = (fullName: string): string => join(root, `${fullName}.git`)
-  const git = (fullName: string): Git => createGit({ gitDir: gitDir(fullName) })
+  // createGit ignores the machine's git config, so test commits name their author here.
+  const identity = {
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.com',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.com'
+  }
+  const git = (fullName: string): Git => createGit({ gitDir: gitDir(fullName), env: identity })
 
   return {
     url,

@@ -1,75 +1,134 @@
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import QRCode from 'qrcode'
+import { parseBaseUrl } from '../base-url.js'
 import { UserError } from '../errors.js'
 import { createDirectoryHost } from '../hosts/directory.js'
 import { readIpa } from '../ipa/read.js'
 import { judge } from '../ipa/verdict.js'
-import { channelSlug, defaultBuildId, siteRoot } from '../ota/layout.js'
+import { buildIdSlug, channelSlug, defaultBuildId, siteRoot } from '../ota/layout.js'
 import { checkInstallable, publishBuild } from '../publish.js'
-import { oneOf, onePath, usage, warn } from './args.js'
+import { defineCommand, oneOf, onePath, UsageError, warn } from './args.js'
 
 /** ipa-ota site: the same site as the action's host: directory, with the link and a terminal QR code. */
-export async function siteCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      'base-url': { type: 'string' },
-      out: { type: 'string', default: 'ota-site' },
-      path: { type: 'string', default: 'ota' },
-      channel: { type: 'string', default: 'local' },
-      'build-id': { type: 'string' },
-      title: { type: 'string' },
-      notes: { type: 'string' },
-      qr: { type: 'string', default: 'page' },
-      keep: { type: 'string', default: '10' },
-      'profile-check': { type: 'string', default: 'error' }
+export const command = defineCommand({
+  name: 'site',
+  args: '<ipa> --base-url <https url>',
+  flags: {
+    'base-url': {
+      type: 'string',
+      value: '<https url>',
+      help: 'https address the site is served from (required; no query or fragment)'
+    },
+    out: {
+      type: 'string',
+      value: '<dir>',
+      default: 'ota-site',
+      help: 'Folder to write the site to'
+    },
+    path: {
+      type: 'string',
+      value: '<folder>',
+      default: 'ota',
+      help: 'Folder of the site that holds the builds'
+    },
+    channel: {
+      type: 'string',
+      value: '<name>',
+      default: 'local',
+      help: 'Channel folder of the build'
+    },
+    'build-id': {
+      type: 'string',
+      value: '<id>',
+      help: 'Build folder name (default: from the date and time)'
+    },
+    title: {
+      type: 'string',
+      value: '<text>',
+      help: 'Heading of the install page (default: the app name)'
+    },
+    notes: { type: 'string', value: '<text>', help: 'Release notes shown on the install page' },
+    qr: {
+      type: 'string',
+      value: 'page|link',
+      default: 'page',
+      help: 'What the QR code opens: the install page or the install link'
+    },
+    keep: {
+      type: 'string',
+      value: '<n>',
+      default: '10',
+      help: 'Builds kept in the channel; older ones are removed'
+    },
+    'profile-check': {
+      type: 'string',
+      value: 'error|warn|off',
+      default: 'error',
+      help: 'A build no device can install: error refuses it, warn writes it anyway'
     }
-  })
-  const baseUrl = values['base-url']
-  if (!baseUrl)
-    throw new UserError(
-      `--base-url is required: the https address the site will be served from.\n${usage}`
-    )
-  const qr = oneOf('--qr', values.qr, ['page', 'link'] as const)
-  const profileCheck = oneOf('--profile-check', values['profile-check'], [
-    'error',
-    'warn',
-    'off'
-  ] as const)
-  const keep = Number(values.keep)
-  if (!Number.isInteger(keep) || keep < 1)
-    throw new UserError(`--keep is "${values.keep}": give a whole number of at least 1.`)
+  },
+  async run(values, positionals) {
+    // Every flag is checked before the IPA is read.
+    const ipa = onePath(positionals)
+    if (values['base-url'] === undefined)
+      throw new UsageError(
+        '--base-url is required: the https address the site will be served from.'
+      )
+    const baseUrl = asUsage('', () => parseBaseUrl('--base-url', values['base-url']!))
+    const qr = oneOf('--qr', values.qr, ['page', 'link'] as const)
+    const profileCheck = oneOf('--profile-check', values['profile-check'], [
+      'error',
+      'warn',
+      'off'
+    ] as const)
+    const keep = Number(values.keep)
+    if (!/^\d+$/.test(values.keep) || !Number.isSafeInteger(keep) || keep < 1)
+      throw new UsageError(`--keep is "${values.keep}": give a whole number of at least 1.`)
+    const root = asUsage('--path', () => siteRoot(values.path))
+    const channel = asUsage('--channel', () => channelSlug(values.channel))
+    const buildId = values['build-id']
+    if (buildId !== undefined) asUsage('--build-id', () => buildIdSlug(buildId))
 
-  const info = await readIpa(onePath(positionals), { sha256: true })
-  const verdict = judge(info, new Date())
-  for (const warning of checkInstallable(verdict, profileCheck)) warn(warning)
-  const now = new Date()
-  const source = { serverUrl: 'https://github.com' }
-  const { site } = await publishBuild(info, createDirectoryHost({ dir: values.out, baseUrl }), {
-    root: siteRoot(values.path),
-    channel: channelSlug(values.channel),
-    buildId: values['build-id'] ?? defaultBuildId(source, now),
-    source,
-    title: values.title,
-    notes: values.notes,
-    // As in the action: the pages show why instead of an Install button.
-    blockers: profileCheck === 'warn' ? verdict.errors : [],
-    qr,
-    now,
-    warn,
-    retention: { keep }
-  })
-  const { urls } = site.record
-  const scanned = qr === 'page' ? urls.page : urls.install
-  process.stdout.write(
-    [
-      `Site written to ${resolve(values.out, site.dir)}`,
-      `Install page: ${urls.page}`,
-      `Install link: ${urls.install}`,
-      `Scan to install (${scanned}):`,
-      await QRCode.toString(scanned, { type: 'terminal', small: true })
-    ].join('\n')
-  )
+    const info = await readIpa(ipa, { sha256: true })
+    const verdict = judge(info, new Date())
+    for (const warning of checkInstallable(verdict, profileCheck, '--profile-check warn'))
+      warn(warning)
+    const now = new Date()
+    const source = { serverUrl: 'https://github.com' }
+    const { site } = await publishBuild(info, createDirectoryHost({ dir: values.out, baseUrl }), {
+      root,
+      channel,
+      buildId: buildId ?? defaultBuildId(source, now),
+      source,
+      title: values.title,
+      notes: values.notes,
+      // As in the action: the pages show why instead of an Install button.
+      blockers: profileCheck === 'warn' ? verdict.errors : [],
+      qr,
+      now,
+      warn,
+      retention: { keep }
+    })
+    const { urls } = site.record
+    const scanned = qr === 'page' ? urls.page : urls.install
+    process.stdout.write(
+      [
+        `Site written to ${resolve(values.out, site.dir)}`,
+        `Install page: ${urls.page}`,
+        `Install link: ${urls.install}`,
+        `Scan to install (${scanned}):`,
+        await QRCode.toString(scanned, { type: 'terminal', small: true })
+      ].join('\n')
+    )
+  }
+})
+
+/** A value the shared validation refuses is a usage error here (exit status 2), naming `flag`. */
+function asUsage<T>(flag: string, check: () => T): T {
+  try {
+    return check()
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    throw new UsageError(flag ? `${flag}: ${error.message}` : error.message)
+  }
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { devNull } from 'node:os'
 
 /** Environment variables a git child may need from ours: search path, home, proxies, TLS trust. */
 const INHERITED_ENV = [
@@ -66,15 +67,18 @@ export function basicAuthorization(token: string): string {
 }
 
 /**
- * Per-process git configuration that authenticates every request with `token`. Passed through
- * GIT_CONFIG_COUNT/KEY/VALUE (the environment form of `git -c`): nothing is written to a config
- * file, and unlike argv the environment does not show in other users' process listings.
- * `credential.helper` is emptied so a runner's helper neither answers nor stores anything.
+ * Per-process git configuration that authenticates the requests to `remoteUrl`'s server with
+ * `token`. Passed through GIT_CONFIG_COUNT/KEY/VALUE (the environment form of `git -c`): nothing
+ * is written to a config file, and unlike argv the environment does not show in other users'
+ * process listings. The header is scoped to the server's origin (`http.<origin>/.extraheader`,
+ * as actions/checkout does), so no other host ever receives it. `credential.helper` is emptied so
+ * a runner's helper neither answers nor stores anything.
  */
-export function gitAuthEnv(token: string): Record<string, string> {
+export function gitAuthEnv(token: string, remoteUrl: string): Record<string, string> {
+  const { origin } = new URL(remoteUrl)
   const config: Array<[string, string]> = [
     ['credential.helper', ''],
-    ['http.extraheader', `AUTHORIZATION: ${basicAuthorization(token)}`]
+    [`http.${origin}/.extraheader`, `AUTHORIZATION: ${basicAuthorization(token)}`]
   ]
   const env: Record<string, string> = { GIT_CONFIG_COUNT: String(config.length) }
   config.forEach(([key, value], index) => {
@@ -98,6 +102,10 @@ export function createGit(options: GitOptions): Git {
     // English messages: failures are recognised by their text.
     LC_ALL: 'C',
     GIT_TERMINAL_PROMPT: '0',
+    // Nothing of the runner's git configuration applies: a global url.insteadOf, core.hooksPath,
+    // credential helper or signing setting would redirect, break or leak the push.
+    GIT_CONFIG_GLOBAL: devNull,
+    GIT_CONFIG_NOSYSTEM: '1',
     GIT_DIR: options.gitDir,
     ...options.env
   })

@@ -81,7 +81,11 @@ export async function deployPagesBranch(
 
   const work = await mkdtemp(join(options.tempDir, 'ipa-ota-deploy-'))
   const secrets = [options.token, basicAuthorization(options.token).slice('basic '.length)]
-  const git = createGit({ gitDir: work, env: gitAuthEnv(options.token), secrets })
+  const git = createGit({
+    gitDir: work,
+    env: gitAuthEnv(options.token, options.remoteUrl),
+    secrets
+  })
   try {
     await git.run(['init', '--bare', '--quiet', '--template='])
     await git.run(['remote', 'add', 'origin', options.remoteUrl])

@@ -15,7 +15,8 @@ import {
   checkFileSizes,
   classifyGitFailure,
   parseLsTree,
-  pathsUnder
+  pathsUnder,
+  remoteReasons
 } from './pages-tree.js'
 import type { TreeEntry } from './pages-tree.js'
 
@@ -84,7 +85,11 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
     const siteRoot = root.replace(/^\/+|\/+$/g, '')
     const work = await mkdtemp(join(options.tempDir, 'ipa-ota-pages-'))
     try {
-      const git = createGit({ gitDir: work, env: gitAuthEnv(options.token), secrets })
+      const git = createGit({
+        gitDir: work,
+        env: gitAuthEnv(options.token, options.remoteUrl),
+        secrets
+      })
       // No template: a runner's template could install hooks that would run on push.
       await git.run(['init', '--bare', '--quiet', '--template='])
       await git.run(['remote', 'add', 'origin', options.remoteUrl])
@@ -170,7 +175,22 @@ function explain(
   branch: string,
   attempts: number
 ): Error {
+  const repository = remoteUrl.replace(/\.git$/, '')
+  const said = remoteReasons(`${error.stdout}\n${error.stderr}`)
+  const because = said ? ` (GitHub: ${said})` : ''
   switch (failure) {
+    case 'unsigned':
+      return new UserError(
+        `A rule requires signed commits on branch ${branch}${because}, and the action's commits are unsigned: exclude ${branch} from "Require signed commits" (in the ruleset at ${repository}/settings/rules, or the branch protection rule at ${repository}/settings/branches), or publish with host: s3.`
+      )
+    case 'ruleset':
+      return new UserError(
+        `A repository ruleset refused the push to branch ${branch}${because}: exclude ${branch} from the ruleset's target branches at ${repository}/settings/rules, or publish with host: s3.`
+      )
+    case 'protected':
+      return new UserError(
+        `Branch ${branch} is protected and its protection refused the push${because}: remove the protection rule that matches ${branch} at ${repository}/settings/branches (the branch holds only published builds), or publish with host: s3.`
+      )
     case 'permission':
       return new UserError(
         `GitHub refused to let this workflow write branch ${branch} of ${remoteUrl}: grant the job \`permissions: contents: write\` (a pull request from a fork only gets a read-only token, so publish from a workflow of the base repository, e.g. on pull_request_target or workflow_run).`

@@ -103,12 +103,41 @@ export type GitFailure =
   | 'auth'
   | 'not-found'
   | 'missing-branch'
+  /** A rule requires signed commits (branch protection or ruleset); ours are unsigned. */
+  | 'unsigned'
+  /** A repository ruleset refused the push (GH013). */
+  | 'ruleset'
+  /** Branch protection refused the push (GH006). */
+  | 'protected'
   | 'other'
+
+/**
+ * What the server said about a refused push, on one line: its `remote:` lines without the
+ * `error:` and list prefixes, the rules page link and blank lines.
+ */
+export function remoteReasons(output: string): string {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('remote:'))
+    .map((line) =>
+      line
+        .slice('remote:'.length)
+        .trim()
+        .replace(/^(error:\s*|-\s+)/i, '')
+    )
+    .filter((line) => line !== '' && !/^review all repository rules/i.test(line))
+    .join(' ')
+}
 
 /** Classifies git's output (LC_ALL=C) of a failed fetch or push. */
 export function classifyGitFailure(output: string): GitFailure {
   const text = output.toLowerCase()
   if (/couldn't find remote ref/.test(text)) return 'missing-branch'
+  // GitHub's refusals by rule come back as `[remote rejected]`; they must not read as a race.
+  if (/must have verified signatures|commits must be signed/.test(text)) return 'unsigned'
+  if (/\bgh013\b|repository rule violations/.test(text)) return 'ruleset'
+  if (/\bgh006\b|protected branch hook declined|protected branch update failed/.test(text))
+    return 'protected'
   if (
     /permission to .* denied|write access to repository not granted|returned error: 403|error: 403/.test(
       text

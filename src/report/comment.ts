@@ -37,13 +37,125 @@ export function commentMarker(key: string): string {
   return `<!-- ipa-ota:${encodeURIComponent(key)} -->`
 }
 
+const HISTORY_TITLE = 'Earlier builds of this pull request'
+
 export function renderComment(input: CommentInput): string {
   return renderBuild(input, {
-    head: [commentMarker(input.key)],
-    title: 'Earlier builds of this pull request',
+    // One part, so the hidden line is the comment's second line, where readShown looks.
+    head: [`${commentMarker(input.key)}\n${shownLine(shownOf(input.record, input.history))}`],
+    title: HISTORY_TITLE,
     tail: [],
     limit: MAX_COMMENT_LENGTH
   })
+}
+
+/**
+ * Which build a comment shows, kept in a hidden line after the marker, so that a run of an
+ * older build never puts its build back over a newer one's.
+ */
+export interface ShownBuild {
+  /** The run that published it (GITHUB_RUN_ID) and its attempt. */
+  runId?: string
+  runAttempt?: number
+  buildId: string
+  /** Build ids of the earlier builds the comment lists. */
+  history: string[]
+}
+
+function shownOf(record: BuildRecord, history: BuildRecord[]): ShownBuild {
+  return {
+    runId: record.source.runId,
+    runAttempt: record.source.runAttempt,
+    buildId: record.buildId,
+    history: history.map((build) => build.buildId)
+  }
+}
+
+const SHOWN_PREFIX = '<!-- ipa-ota-shows '
+
+/** Every value percent-encoded: nothing in it can end the HTML comment. */
+function shownLine(shown: ShownBuild): string {
+  const fields = [
+    `run=${encodeURIComponent(shown.runId ?? '')}`,
+    `attempt=${shown.runAttempt ?? ''}`,
+    `build=${encodeURIComponent(shown.buildId)}`,
+    `history=${shown.history.map(encodeURIComponent).join(',')}`
+  ]
+  return `${SHOWN_PREFIX}${fields.join(' ')} -->`
+}
+
+/** The build a comment of ours shows, from its hidden line; undefined for older comments. */
+export function readShown(body: string): ShownBuild | undefined {
+  const line = body.split('\n')[1] ?? ''
+  if (!line.startsWith(SHOWN_PREFIX) || !line.endsWith(' -->')) return undefined
+  const fields = new Map(
+    line
+      .slice(SHOWN_PREFIX.length, -' -->'.length)
+      .split(' ')
+      .map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)])
+  )
+  try {
+    const build = decodeURIComponent(fields.get('build') ?? '')
+    if (build === '') return undefined
+    const attempt = Number(fields.get('attempt'))
+    return {
+      runId: decodeURIComponent(fields.get('run') ?? '') || undefined,
+      runAttempt: Number.isSafeInteger(attempt) && attempt > 0 ? attempt : undefined,
+      buildId: build,
+      history: (fields.get('history') ?? '').split(',').filter(Boolean).map(decodeURIComponent)
+    }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether build `a` comes from an older run than build `b`: by run id (GitHub numbers runs in
+ * order across workflows), then attempt. Unknown when either has no run id: then it is not older.
+ */
+export function isOlderRun(
+  a: Pick<ShownBuild, 'runId' | 'runAttempt'>,
+  b: Pick<ShownBuild, 'runId' | 'runAttempt'>
+): boolean {
+  if (!a.runId || !b.runId || !/^\d+$/.test(a.runId) || !/^\d+$/.test(b.runId)) return false
+  const [runA, runB] = [BigInt(a.runId), BigInt(b.runId)]
+  if (runA !== runB) return runA < runB
+  return (a.runAttempt ?? 1) < (b.runAttempt ?? 1)
+}
+
+/**
+ * The comment of a newer build, rewritten by the run of an older one: the build it shows, its
+ * warnings and notes stay as they are; only the list of earlier builds becomes `history` (the
+ * older run's view, which includes its own build). Undefined when `current` is not a comment
+ * this module can rewrite that way, or when it already lists `record`.
+ */
+export function addToHistory(
+  current: string,
+  input: { record: BuildRecord; history: BuildRecord[]; now: Date }
+): string | undefined {
+  const shown = readShown(current)
+  if (shown === undefined) return undefined
+  if (shown.buildId === input.record.buildId || shown.history.includes(input.record.buildId))
+    return undefined
+  const end = current.lastIndexOf('\n\n<sub>Updated ')
+  if (end < 0) return undefined
+  const details = current.indexOf('\n\n<details><summary>')
+  const main = current.slice(0, details >= 0 && details < end ? details : end)
+  const history = [input.record, ...input.history]
+    .filter((build) => build.buildId !== shown.buildId)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const lines = main.split('\n')
+  lines[1] = shownLine({ ...shown, history: history.map((build) => build.buildId) })
+  const head = lines.join('\n')
+  let body = ''
+  for (let listed = Math.min(history.length, MAX_HISTORY); listed >= 0; listed--) {
+    body =
+      [head, historyBlock(HISTORY_TITLE, history, listed, false), footer(input.now)]
+        .filter(Boolean)
+        .join('\n\n') + '\n'
+    if (body.length <= MAX_COMMENT_LENGTH) break
+  }
+  return body
 }
 
 export interface BuildReportOptions {
@@ -104,9 +216,13 @@ function compose(
     warningsAlert(warnings),
     historyBlock(options.title, input.history, historyShown, false),
     ...options.tail,
-    `<sub>Updated ${escapeText(formatUtc(now.toISOString()))} by ipa-ota</sub>`
+    footer(now)
   ]
   return parts.filter((part) => part !== '').join('\n\n') + '\n'
+}
+
+function footer(now: Date): string {
+  return `<sub>Updated ${escapeText(formatUtc(now.toISOString()))} by ipa-ota</sub>`
 }
 
 /** The QR image, linked to the install page (tapping it on a phone installs too). */

@@ -2,7 +2,14 @@
 import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
 import type { BuildRecord } from '../ota/types.js'
-import { commentMarker, renderComment, renderRemovedComment } from './comment.js'
+import {
+  addToHistory,
+  commentMarker,
+  isOlderRun,
+  readShown,
+  renderComment,
+  renderRemovedComment
+} from './comment.js'
 import { explainGitHubError } from '../github-errors.js'
 
 /** The author of comments made with GITHUB_TOKEN. */
@@ -61,15 +68,28 @@ async function identify(octokit: Octokit, author: string | undefined): Promise<I
 export interface UpsertTarget extends Repo {
   issueNumber: number
   key: string
+  /** The body to post when there is no comment yet. */
   body: string
+  /**
+   * The body to write over our current comment, or undefined to leave it as it is. Without it,
+   * `body` replaces whatever is there.
+   */
+  revise?: (current: string) => string | undefined
   /** The login the token writes as, when GET /user cannot tell (a GitHub App's `<slug>[bot]`). */
   author?: string
 }
+
+/** Write-then-check rounds before giving up on a comment that other runs keep rewriting. */
+const MAX_ROUNDS = 5
 
 /**
  * Updates our comment (the marker of `key`, written by this token's identity) or creates it.
  * Every page of comments is read: on a busy pull request ours may be on any page. A comment
  * that only quotes the marker, by someone else, is never edited.
+ *
+ * GitHub has no conditional update for comments, so every write is read back: when another run
+ * wrote in between (or both created a comment), the next round decides again on what it finds,
+ * until the comment needs nothing from this run.
  */
 export async function upsertComment(
   octokit: Octokit,
@@ -77,32 +97,31 @@ export async function upsertComment(
 ): Promise<{ url: string; id: number; created: boolean }> {
   try {
     const identity = await identify(octokit, target.author)
-    const existing = await findOurComment(octokit, target, identity)
-    const params = { owner: target.owner, repo: target.repo, body: target.body }
-    if (existing !== undefined) {
-      const { data } = await octokit.rest.issues.updateComment({ ...params, comment_id: existing })
-      return { url: data.html_url, id: data.id, created: false }
+    const revise = target.revise ?? (() => target.body)
+    const params = { owner: target.owner, repo: target.repo }
+    let mine: number | undefined
+    for (let round = 1; ; round++) {
+      const kept = await findOurComment(octokit, target, identity)
+      // Runs racing on one pull request may each have found none and created one. Every run
+      // keeps the oldest (the one later runs find and update) and removes its own duplicate.
+      if (mine !== undefined && kept !== undefined && kept.id !== mine) {
+        await octokit.rest.issues.deleteComment({ ...params, comment_id: mine })
+        mine = undefined
+      }
+      if (kept === undefined) {
+        const { data } = await octokit.rest.issues.createComment({
+          ...params,
+          issue_number: target.issueNumber,
+          body: target.body
+        })
+        mine = data.id
+        continue
+      }
+      const body = revise(kept.body)
+      if (body === undefined || body === kept.body || round >= MAX_ROUNDS)
+        return { url: kept.url, id: kept.id, created: kept.id === mine }
+      await octokit.rest.issues.updateComment({ ...params, comment_id: kept.id, body })
     }
-    const { data } = await octokit.rest.issues.createComment({
-      ...params,
-      issue_number: target.issueNumber
-    })
-    // Runs racing on one pull request may each have found none and created one. Every run keeps
-    // the oldest (the one later runs find and update) and removes its own duplicate.
-    const oldest = await findOurComment(octokit, target, identity)
-    if (oldest !== undefined && oldest !== data.id) {
-      await octokit.rest.issues.deleteComment({
-        owner: target.owner,
-        repo: target.repo,
-        comment_id: data.id
-      })
-      const { data: kept } = await octokit.rest.issues.updateComment({
-        ...params,
-        comment_id: oldest
-      })
-      return { url: kept.html_url, id: kept.id, created: false }
-    }
-    return { url: data.html_url, id: data.id, created: true }
   } catch (error) {
     if (error instanceof UserError) throw error
     throw explainGitHubError(error, 'comment')
@@ -112,9 +131,9 @@ export async function upsertComment(
 /** Our comment with the marker of `target.key`: the oldest, when racing runs made several. */
 async function findOurComment(
   octokit: Octokit,
-  target: UpsertTarget,
+  target: Repo & { issueNumber: number; key: string },
   identity: Identity
-): Promise<number | undefined> {
+): Promise<{ id: number; url: string; body: string } | undefined> {
   const marker = commentMarker(target.key)
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: target.owner,
@@ -122,12 +141,13 @@ async function findOurComment(
     issue_number: target.issueNumber,
     per_page: 100
   })
-  return comments.find(
+  const found = comments.find(
     (comment) =>
       comment.body?.startsWith(marker) === true &&
       comment.user?.login === identity.login &&
       (comment.user.type === 'Bot') === identity.bot
-  )?.id
+  )
+  return found && { id: found.id, url: found.html_url, body: found.body ?? '' }
 }
 
 /** Renders and posts the comment of one build; returns the comment's URL. */
@@ -145,15 +165,43 @@ export async function postComment(
   }
 ): Promise<string> {
   const key = input.commentKey ?? input.record.app.bundleId
+  // The comment shows the newest build this run knows of: a newer run's build, when the site
+  // already holds one (it published first), and never ours over it.
+  const main = input.history.reduce(
+    (newest, build) => (isOlderRun(runOf(newest), runOf(build)) ? build : newest),
+    input.record
+  )
+  const earlier = [input.record, ...input.history]
+    .filter((build) => build !== main)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   const body = renderComment({
     key,
-    record: input.record,
-    history: input.history,
-    warnings: input.warnings,
+    record: main,
+    history: earlier,
+    warnings: main === input.record ? input.warnings : [],
     now: input.now
   })
-  const { url } = await upsertComment(octokit, { ...input, key, body })
+  const known = new Set(earlier.map((build) => build.buildId))
+  const revise = (current: string): string | undefined => {
+    const shown = readShown(current)
+    if (shown === undefined) return body
+    // Already this build, with builds in its history that we do not know: older runs added them
+    // since, and a rewrite would drop them.
+    if (
+      shown.buildId === main.buildId &&
+      !isOlderRun(shown, runOf(main)) &&
+      shown.history.some((id) => !known.has(id))
+    )
+      return undefined
+    // The comment never goes back in time: over a newer run's build, ours joins the history only.
+    return isOlderRun(runOf(main), shown) ? addToHistory(current, input) : body
+  }
+  const { url } = await upsertComment(octokit, { ...input, key, body, revise })
   return url
+}
+
+function runOf(build: BuildRecord): { runId?: string; runAttempt?: number } {
+  return { runId: build.source.runId, runAttempt: build.source.runAttempt }
 }
 
 /**
@@ -179,14 +227,14 @@ export async function postRemovedComment(
     for (const [key, history] of byKey) {
       const existing = await findOurComment(
         octokit,
-        { ...input, key, body: '' },
+        { ...input, key },
         await identify(octokit, input.author)
       )
       if (existing === undefined) continue
       const { data } = await octokit.rest.issues.updateComment({
         owner: input.owner,
         repo: input.repo,
-        comment_id: existing,
+        comment_id: existing.id,
         body: renderRemovedComment({ key, history })
       })
       urls.push(data.html_url)
