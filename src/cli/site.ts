@@ -46,18 +46,22 @@ export async function siteCommand(args: string[]): Promise<void> {
   for (const warning of checkInstallable(judge(info, new Date()), profileCheck)) warn(warning)
   const now = new Date()
   const source = { serverUrl: 'https://github.com' }
-  const { site } = await publishBuild(info, createDirectoryHost({ dir: values.out, baseUrl }), {
-    root: siteRoot(values.path),
-    channel: channelSlug(values.channel),
-    buildId: values['build-id'] ?? defaultBuildId(source, now),
-    source,
-    title: values.title,
-    notes: values.notes,
-    qr,
-    now,
-    warn,
-    retention: { keep }
-  })
+  const { site } = await publishBuild(
+    info,
+    createDirectoryHost({ dir: values.out, baseUrl, warn }),
+    {
+      root: siteRoot(values.path),
+      channel: channelSlug(values.channel),
+      buildId: values['build-id'] ?? defaultBuildId(source, now),
+      source,
+      title: values.title,
+      notes: values.notes,
+      qr,
+      now,
+      warn,
+      retention: { keep }
+    }
+  )
   const { urls } = site.record
   const scanned = qr === 'page' ? urls.page : urls.install
   process.stdout.write(

@@ -10,26 +10,35 @@ import { siteUrl } from './url.js'
  * host: directory writes the site into a local folder for the workflow's own deploy step. Builds
  * already in the folder (a restored cache, a checked-out site) are kept and listed.
  */
-export function createDirectoryHost(options: { dir: string; baseUrl: string }): Host {
+export function createDirectoryHost(options: {
+  dir: string
+  baseUrl: string
+  /** Where a skipped build.json is reported (the action: core.warning; the CLI: stderr). */
+  warn: (message: string) => void
+}): Host {
   return {
     name: 'directory',
     locate: async () => (sitePath) => siteUrl(options.baseUrl, sitePath),
     store: {
       async update(root, plan) {
-        const changes = plan(await readRecords(options.dir, join(options.dir, root)))
+        const changes = plan(await readRecords(options.dir, join(options.dir, root), options.warn))
         await apply(options.dir, changes)
       }
     }
   }
 }
 
-async function readRecords(siteDir: string, rootDir: string): Promise<BuildRecord[]> {
+async function readRecords(
+  siteDir: string,
+  rootDir: string,
+  warn: (message: string) => void
+): Promise<BuildRecord[]> {
   const records: BuildRecord[] = []
   for (const channel of await subfolders(siteDir, rootDir)) {
     for (const build of await subfolders(siteDir, join(rootDir, channel))) {
       const file = join(rootDir, channel, build, 'build.json')
       const text = await read(siteDir, file, () => readFile(file, 'utf8'))
-      const record = text === undefined ? undefined : parseBuildRecord(text, file)
+      const record = text === undefined ? undefined : parseBuildRecord(text, file, warn)
       if (record) records.push(record)
     }
   }

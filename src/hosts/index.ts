@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import type { RunContext } from '../context.js'
 import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
@@ -16,7 +17,11 @@ export function createHost(
 ): Host {
   switch (settings.host) {
     case 'directory':
-      return createDirectoryHost({ dir: settings.outputDir, baseUrl: settings.baseUrl! })
+      return createDirectoryHost({
+        dir: settings.outputDir,
+        baseUrl: settings.baseUrl!,
+        warn: core.warning
+      })
     case 's3':
       return createS3Host({
         bucket: settings.s3.bucket!,

@@ -129,7 +129,7 @@ export function createReleaseHost(options: ReleaseHostOptions): Host {
         : typeof data === 'string'
           ? data
           : JSON.stringify(data)
-    return parseBuildRecord(text, `the release asset ${asset.name} of ${tag}`)
+    return parseBuildRecord(text, `the release asset ${asset.name} of ${tag}`, core.warning)
   }
 
   async function readReleases(): Promise<KnownRelease[]> {

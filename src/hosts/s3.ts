@@ -117,7 +117,7 @@ export function createS3Host(options: S3HostOptions): Host {
           const object = await client.send(new GetObjectCommand({ Bucket, Key }))
           return (await object.Body?.transformToString('utf8')) ?? ''
         })
-        return parseBuildRecord(text, `s3://${Bucket}/${Key}`)
+        return parseBuildRecord(text, `s3://${Bucket}/${Key}`, core.warning)
       })
     )
     return records.filter((record) => record !== undefined)
