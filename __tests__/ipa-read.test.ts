@@ -56,11 +56,41 @@ describe('readIpa on archives made in code', () => {
     const path = await ipa([
       { name: 'Payload/' },
       { name: 'Payload/Demo.app/' },
-      { name: 'Payload/Demo.app/Info.plist', data: infoXml(BASE_INFO) },
+      {
+        name: 'Payload/Demo.app/Info.plist',
+        data: infoXml({
+          ...BASE_INFO,
+          NSCameraUsageDescription: 'Scan receipts',
+          NSCameraUsageDescriptionX: 'not a usage key',
+          CFBundleURLTypes: [
+            { CFBundleURLSchemes: ['demo', 'demo-auth'] },
+            { CFBundleURLName: 'x' }
+          ]
+        })
+      },
       { name: 'Payload/Demo.app/Demo', data: Buffer.alloc(1000, 1) },
-      { name: 'Payload/Demo.app/_CodeSignature/CodeResources', data: '<plist/>' }
+      { name: 'Payload/Demo.app/_CodeSignature/CodeResources', data: '<plist/>' },
+      { name: 'Payload/Demo.app/Assets.car', data: Buffer.alloc(300, 2), method: 'store' },
+      { name: 'Payload/Demo.app/Frameworks/Kit.framework/', data: '' },
+      {
+        name: 'Payload/Demo.app/Frameworks/Kit.framework/Kit',
+        data: Buffer.alloc(700, 3),
+        method: 'store'
+      },
+      {
+        name: 'Payload/Demo.app/Frameworks/Kit.framework/Info.plist',
+        data: Buffer.alloc(50, 4),
+        method: 'store'
+      },
+      {
+        name: 'Payload/Demo.app/Frameworks/libswiftCore.dylib',
+        data: Buffer.alloc(200, 5),
+        method: 'store'
+      },
+      { name: 'Symbols/Demo.symbols', data: Buffer.alloc(5000, 6), method: 'store' }
     ])
     const info = await readIpa(path)
+    const resources = info.components.find((c) => c.kind === 'resources')!
     expect(info).toEqual({
       file: { path, size: statSync(path).size },
       app: {
@@ -76,9 +106,20 @@ describe('readIpa on archives made in code', () => {
         simulator: false,
         sdk: 'iphoneos17.0',
         xcode: '1500',
-        bundlePath: 'Payload/Demo.app/'
+        bundlePath: 'Payload/Demo.app/',
+        usageDescriptions: { NSCameraUsageDescription: 'Scan receipts' },
+        urlSchemes: ['demo', 'demo-auth']
       },
       bundled: [],
+      // Sized from the central directory; Symbols/ is outside the bundle and never installed.
+      installedSize: 1000 + 300 + 750 + 200 + resources.installed,
+      components: [
+        { kind: 'executable', name: 'Demo', compressed: expect.any(Number), installed: 1000 },
+        { kind: 'framework', name: 'Kit.framework', compressed: 750, installed: 750 },
+        resources,
+        { kind: 'assets', name: 'Assets.car', compressed: 300, installed: 300 },
+        { kind: 'framework', name: 'libswiftCore.dylib', compressed: 200, installed: 200 }
+      ].sort((a, b) => b.installed - a.installed),
       codeSigned: true
     })
   })
@@ -292,7 +333,9 @@ describe('formatInspect and inspectJson', () => {
       simulator: false,
       sdk: 'iphoneos17.0',
       xcode: '1500',
-      bundlePath: 'Payload/Demo.app/'
+      bundlePath: 'Payload/Demo.app/',
+      usageDescriptions: {},
+      urlSchemes: []
     },
     bundled: [
       {
@@ -314,6 +357,7 @@ describe('formatInspect and inspectJson', () => {
       expires: new Date('2025-01-02T03:04:05Z'),
       devices: ['00008030-001A2B3C4D5E6F70', 'a'.repeat(40)],
       provisionsAllDevices: false,
+      entitlements: [],
       platforms: ['iOS'],
       certificates: [
         {
@@ -324,6 +368,8 @@ describe('formatInspect and inspectJson', () => {
       ],
       signature: 'valid'
     },
+    installedSize: 0,
+    components: [],
     codeSigned: true,
     icon: {
       path: 'Payload/Demo.app/AppIcon60x60@3x.png',
@@ -374,6 +420,8 @@ describe('formatInspect and inspectJson', () => {
       ...info,
       profile: undefined,
       icon: undefined,
+      installedSize: 0,
+      components: [],
       codeSigned: false,
       bundled: []
     }
