@@ -11,6 +11,8 @@ export interface RunContext {
   event: Record<string, unknown>
   /** RUNNER_TEMP, or the OS temp folder outside a runner. */
   tempDir: string
+  /** The pull request's base branch (GITHUB_BASE_REF), whose channel a PR build is compared with. */
+  baseRef?: string
 }
 
 export async function readRunContext(
@@ -43,7 +45,8 @@ export async function readRunContext(
       actor: env.GITHUB_ACTOR || undefined
     },
     event,
-    tempDir: env.RUNNER_TEMP || fallbackTemp
+    tempDir: env.RUNNER_TEMP || fallbackTemp,
+    baseRef: env.GITHUB_BASE_REF || undefined
   }
 }
 

@@ -1,7 +1,8 @@
 import { formatBytes, formatDate } from '../format.js'
 import type { IpaInfo, ProfileInfo, Verdict } from './types.js'
 
-const DEVICE_FAMILIES: Record<number, string> = {
+/** UIDeviceFamily values by the name people know them by. */
+export const DEVICE_FAMILIES: Record<number, string> = {
   1: 'iPhone',
   2: 'iPad',
   3: 'Apple TV',

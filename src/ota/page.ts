@@ -16,6 +16,8 @@ export interface PageInput {
   files: { qrImage: string; ipa: string; manifest: string }
   /** What the QR code encodes, for its alt text. */
   qr: 'page' | 'link'
+  /** Cards after the release notes (page-changes.ts), already escaped. */
+  extra?: string
 }
 
 const PROFILE_LABELS: Record<ProfileType, string> = {
@@ -190,6 +192,7 @@ export function renderPage(input: PageInput): string {
 ${profileAdvice(record)}
 </section>
 ${notes}
+${input.extra ?? ''}
 <section class="card"><h2>App</h2><dl>${appRows.join('')}</dl></section>
 <section class="card"><h2>Provisioning</h2><dl>${profileRows(record).join('')}</dl></section>
 <section class="card"><h2>Source</h2><dl>${sourceRows(record.source, record.createdAt).join('')}</dl></section>

@@ -6,6 +6,9 @@ import type { BuildRecord, SourceInfo } from '../ota/types.js'
 import { formatBytes, formatDate, formatUtc } from '../format.js'
 import { DAY_MS, EXPIRY_WARNING_DAYS } from '../ipa/verdict.js'
 import { escapeHtml } from '../ota/html.js'
+import type { BuildChanges } from '../ota/compare.js'
+import type { DeviceCheck } from '../ota/devices.js'
+import { changesMarkdown, devicesMarkdown } from './changes.js'
 import { codeBlock, escapeText, graphemeCount, image, link, safeUrl, truncate } from './markdown.js'
 
 /** GitHub refuses comment bodies longer than this. */
@@ -26,6 +29,10 @@ export interface CommentInput {
   history: BuildRecord[]
   warnings: string[]
   now: Date
+  /** What changed since the base build; absent when not compared (compare-to: none). */
+  changes?: BuildChanges
+  /** Which devices of the devices-file list can install the build; absent without the input. */
+  devices?: DeviceCheck
 }
 
 /**
@@ -89,6 +96,8 @@ function compose(
     `**${link(urls.page, '📲 Install')}**: open on the iPhone or iPad, or scan the QR code with its camera.`,
     installLinkBlock(urls.install),
     details(record, now),
+    devicesMarkdown(input.devices),
+    changesMarkdown(input.changes),
     notes === undefined || notes === '' ? '' : `**Notes**\n\n${escapeText(notes)}`,
     warningsAlert(warnings),
     historyBlock(options.title, input.history, historyShown, false),
@@ -138,6 +147,7 @@ function profileText(record: BuildRecord, now: Date): string {
   let expiry = `expires ${formatDate(profile.expires)}`
   if (!Number.isNaN(days) && days <= 0) expiry = `⚠️ expired on ${formatDate(profile.expires)}`
   else if (days <= EXPIRY_WARNING_DAYS) expiry += ` ⚠️ (in ${days} day${days === 1 ? '' : 's'})`
+  else if (!Number.isNaN(days)) expiry += ` (in ${days} days)`
   const devices = profile.provisionsAllDevices
     ? 'all devices'
     : `${profile.devices} device${profile.devices === 1 ? '' : 's'}`

@@ -2,7 +2,7 @@
 import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
 import type { BuildRecord } from '../ota/types.js'
-import { commentMarker, renderComment, renderRemovedComment } from './comment.js'
+import { commentMarker, renderComment, renderRemovedComment, type CommentInput } from './comment.js'
 import { explainGitHubError } from '../github-errors.js'
 
 /** The author of comments made with GITHUB_TOKEN. */
@@ -142,7 +142,7 @@ export async function postComment(
     /** The comment-key input; default: the bundle id. */
     commentKey?: string
     author?: string
-  }
+  } & Pick<CommentInput, 'changes' | 'devices'>
 ): Promise<string> {
   const key = input.commentKey ?? input.record.app.bundleId
   const body = renderComment({
@@ -150,7 +150,9 @@ export async function postComment(
     record: input.record,
     history: input.history,
     warnings: input.warnings,
-    now: input.now
+    now: input.now,
+    changes: input.changes,
+    devices: input.devices
   })
   const { url } = await upsertComment(octokit, { ...input, key, body })
   return url
