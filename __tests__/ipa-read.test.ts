@@ -334,8 +334,8 @@ describe('formatInspect and inspectJson', () => {
       sdk: 'iphoneos17.0',
       xcode: '1500',
       bundlePath: 'Payload/Demo.app/',
-      usageDescriptions: {},
-      urlSchemes: []
+      usageDescriptions: { NSCameraUsageDescription: 'Scan\u001b[2J receipts' },
+      urlSchemes: ['demo']
     },
     bundled: [
       {
@@ -357,7 +357,7 @@ describe('formatInspect and inspectJson', () => {
       expires: new Date('2025-01-02T03:04:05Z'),
       devices: ['00008030-001A2B3C4D5E6F70', 'a'.repeat(40)],
       provisionsAllDevices: false,
-      entitlements: [],
+      entitlements: ['aps-environment', 'get-task-allow'],
       platforms: ['iOS'],
       certificates: [
         {
@@ -368,8 +368,11 @@ describe('formatInspect and inspectJson', () => {
       ],
       signature: 'valid'
     },
-    installedSize: 0,
-    components: [],
+    installedSize: 5_000_000,
+    components: [
+      { kind: 'executable', name: 'Demo', compressed: 1_200_000, installed: 3_000_000 },
+      { kind: 'assets', name: 'Assets.car', compressed: 1_900_000, installed: 2_000_000 }
+    ],
     codeSigned: true,
     icon: {
       path: 'Payload/Demo.app/AppIcon60x60@3x.png',
@@ -386,25 +389,31 @@ describe('formatInspect and inspectJson', () => {
   }
 
   it('prints one fact a line, with control characters from the IPA escaped', () => {
-    const text = formatInspect(info, verdict)
+    const text = formatInspect(info, verdict, new Date('2024-12-23T03:04:05Z'))
     expect(text.split('\n')).toEqual([
       'App:           Demo\\u001b[31m 2.1.0 (42)',
       'Bundle id:     com.example.demo',
       'File:          build/Demo.ipa (3.1 MB)',
+      'Installed:     5.0 MB',
+      '  executable:  Demo: 3.0 MB installed, 1.2 MB in the IPA',
+      '  assets:      Assets.car: 2.0 MB installed, 1.9 MB in the IPA',
       `SHA-256:       ${'ab'.repeat(32)}`,
       'Platform:      iphoneos (iPhoneOS)',
       'Minimum OS:    15.0',
       'Devices:       iPhone, iPad',
       'Built with:    SDK iphoneos17.0, Xcode 1500',
       'Bundle:        Payload/Demo.app/',
+      'Permission:    NSCameraUsageDescription: "Scan\\u001b[2J receipts"',
+      'URL schemes:   demo',
       'Extension:     Share (com.example.demo.share)',
       'Code signed:   yes (_CodeSignature/CodeResources)',
       'Profile:       ad-hoc, "Demo AdHoc" (1111-2222)',
       '  Team:        Example Inc (TEAM123456)',
-      '  Expires:     2025-01-02',
+      '  Expires:     2025-01-02 (expires in 10 days)',
       '  Devices:     2 provisioned',
       '  App id:      TEAM123456.com.example.* (matches)',
       '  Platforms:   iOS',
+      '  Entitlements: aps-environment, get-task-allow',
       '  Signature:   valid',
       '  Certificate: Apple Distribution: Example Inc (TEAM123456), expires 2026-05-06',
       'Icon:          Payload/Demo.app/AppIcon60x60@3x.png (180×180, converted from CgBI)',

@@ -14,6 +14,8 @@ async function main(argv: string[]): Promise<void> {
       return (await import('./cli/inspect.js')).inspectCommand(rest)
     case 'site':
       return (await import('./cli/site.js')).siteCommand(rest)
+    case 'diff':
+      return (await import('./cli/diff.js')).diffCommand(rest)
     case undefined:
     case '-h':
     case '--help':

@@ -5,7 +5,9 @@ export const usage = `Usage:
       Print what the action reads from the IPA and whether a device can install it over the air.
   ipa-ota site <ipa> --base-url <https url> [--out dir] [--path ota] [--channel c] [--build-id id]
                 [--title t] [--notes text] [--qr page|link] [--keep n] [--profile-check error|warn|off]
-      Write the same site as the action (host: directory) and print the install link and QR code.`
+      Write the same site as the action (host: directory) and print the install link and QR code.
+  ipa-ota diff <old.ipa> <new.ipa> [--json]
+      Print what the new build changes against the old one, as the pull-request comment shows it.`
 
 export function warn(message: string): void {
   process.stderr.write(`warning: ${message}\n`)

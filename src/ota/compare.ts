@@ -212,13 +212,27 @@ function profileChanges(
   return Object.keys(changes).length > 0 ? changes : undefined
 }
 
-/** "+1.2 MB (+10.5%)", "−300 kB (−2.0%)", "no change". */
+/** "+1.2 MB, +10.5%", "−300 kB, −2.0%", "no change": signed, with a real minus sign. */
 export function formatDelta(change: SizeChange): string {
   if (change.delta === 0) return 'no change'
-  const sign = change.delta > 0 ? '+' : '−'
-  const percent =
-    change.percent === undefined ? '' : ` (${sign}${Math.abs(change.percent).toFixed(1)}%)`
-  return `${sign}${formatBytes(Math.abs(change.delta))}${percent}`
+  const percent = formatPercent(change)
+  return `${signedBytes(change)}${percent === '' ? '' : `, ${percent}`}`
+}
+
+function signedBytes(change: SizeChange): string {
+  return `${change.delta < 0 ? '−' : '+'}${formatBytes(Math.abs(change.delta))}`
+}
+
+function formatPercent(change: SizeChange): string {
+  if (change.percent === undefined || change.delta === 0) return ''
+  return `${change.delta < 0 ? '−' : '+'}${Math.abs(change.percent).toFixed(1)}%`
+}
+
+function moverText(change: ComponentChange): string {
+  const { installed, compressed } = change
+  const what = installed.before === 0 ? 'added, ' : installed.after === 0 ? 'removed, ' : ''
+  const percent = what === '' ? formatPercent(installed) : ''
+  return `${change.name} (${change.kind}): ${what}installed ${signedBytes(installed)}${percent === '' ? '' : ` (${percent})`}, download ${signedBytes(compressed)}`
 }
 
 /** One line of the changes, as plain text: every renderer escapes it for where it goes. */
@@ -275,10 +289,7 @@ export function describeChanges(comparison: Comparison): ChangesText {
     ].filter((part): part is string => typeof part === 'string')
     add('Profile', parts.join('; '))
   }
-  const movers = (comparison.components ?? []).map(
-    (c) =>
-      `${c.name} (${c.kind}): ${c.installed.before === 0 ? 'new, ' : c.installed.after === 0 ? 'removed, ' : ''}${formatDelta(c.installed)} installed, ${formatDelta(c.compressed)} download`
-  )
+  const movers = (comparison.components ?? []).map(moverText)
   return {
     title: `Changes since ${base.name} ${base.version} (${base.build})`,
     lines,

@@ -5,7 +5,7 @@
  */
 import { describeChanges, noBaseText, type BuildChanges } from './compare.js'
 import type { DeviceCheck, ListedDevice } from './devices.js'
-import { expiryText } from './expiry.js'
+import { expiryText } from '../expiry.js'
 import { escapeHtml } from './html.js'
 import type { BuildRecord } from './types.js'
 

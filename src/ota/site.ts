@@ -5,7 +5,8 @@ import { assertPublicHttpsUrl, installLink, renderManifest } from './manifest.js
 import { renderPage } from './page.js'
 import { renderQr, type QrTarget } from './qr.js'
 import type { BuildRecord, BuildSite, BuildUrls, SiteFile, SourceInfo } from './types.js'
-import { changesSince, type BuildChanges, type BuildFacts } from './compare.js'
+import { changesSince, type BuildChanges } from './compare.js'
+import { buildFacts } from './facts.js'
 import type { DeviceCheck } from './devices.js'
 import { renderPageChanges } from './page-changes.js'
 
@@ -93,43 +94,6 @@ function settleBuildJson(record: Omit<BuildRecord, 'size'>, otherBytes: number):
  */
 export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<BuildSite> {
   return (await prepareSite(info, options)).assemble([]).site
-}
-
-/** The facts of an IPA as build.json records them; `ipa-ota diff` compares two of these. */
-export function buildFacts(info: IpaInfo, title?: string): BuildFacts {
-  const { app, profile } = info
-  return {
-    app: {
-      bundleId: app.bundleId,
-      version: app.version,
-      build: app.build,
-      // The name as shown everywhere: the title input, else the app's display name.
-      name: title?.trim() || app.name,
-      ...(app.minimumOsVersion === undefined ? {} : { minimumOsVersion: app.minimumOsVersion }),
-      ...(app.platform === undefined ? {} : { platform: app.platform }),
-      ipaSize: info.file.size,
-      ...(info.file.sha256 === undefined ? {} : { sha256: info.file.sha256 }),
-      installedSize: info.installedSize,
-      deviceFamilies: app.deviceFamilies,
-      components: info.components,
-      usageDescriptions: app.usageDescriptions,
-      urlSchemes: app.urlSchemes
-    },
-    ...(profile === undefined
-      ? {}
-      : {
-          profile: {
-            type: profile.type,
-            name: profile.name,
-            ...(profile.teamName === undefined ? {} : { teamName: profile.teamName }),
-            ...(profile.teamId === undefined ? {} : { teamId: profile.teamId }),
-            expires: profile.expires.toISOString(),
-            devices: profile.devices.length,
-            provisionsAllDevices: profile.provisionsAllDevices,
-            entitlements: profile.entitlements
-          }
-        })
-  }
 }
 
 /** Everything of the build's site that does not depend on the other builds (icons, QR code). */
