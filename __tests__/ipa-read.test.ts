@@ -447,7 +447,14 @@ describe('formatInspect and inspectJson', () => {
       created: '2024-01-02T03:04:05.000Z',
       expires: '2025-01-02T03:04:05.000Z',
       certificates: [{ notAfter: '2026-05-06T00:00:00.000Z' }],
-      devices: info.profile?.devices
+      devices: info.profile?.devices,
+      entitlements: ['aps-environment', 'get-task-allow']
+    })
+    // The comparison's facts, as build.json records them.
+    expect(json).toMatchObject({ installedSize: 5_000_000, components: info.components })
+    expect(json.app).toMatchObject({
+      usageDescriptions: info.app.usageDescriptions,
+      urlSchemes: ['demo']
     })
     expect(json.icon).toEqual({
       path: 'Payload/Demo.app/AppIcon60x60@3x.png',
