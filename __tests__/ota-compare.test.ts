@@ -14,7 +14,7 @@ import {
 import { checkDevices, parseDeviceList } from '../src/ota/devices.js'
 import { renderPageChanges } from '../src/ota/page-changes.js'
 import type { BuildRecord } from '../src/ota/types.js'
-import { changesMarkdown, devicesMarkdown } from '../src/report/changes.js'
+import { CHANGES_BUDGET, changesMarkdown, devicesMarkdown } from '../src/report/changes.js'
 import { record } from './support/ota-fixtures.js'
 
 const PROFILES = resolve('../shared/fixtures/profiles')
@@ -271,6 +271,32 @@ describe('rendered changes', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(html).toContain('expires in 10 days')
     expect(html).toContain('<dt>Not in this profile</dt><dd>@octocat [y](javascript:alert(4)):')
+  })
+
+  it('stays within its budget however many permissions a build adds', () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 500 }, (_, i) => [`NS${i}UsageDescription`, '<&>"\''.repeat(100)])
+    )
+    const huge = {
+      channel: 'main',
+      ownChannel: 'pr-5',
+      base: {
+        record: base,
+        comparison: compareBuilds('main', base, {
+          ...head,
+          app: { ...head.app, usageDescriptions: many }
+        })
+      }
+    }
+    const markdown = changesMarkdown(huge)
+    expect(markdown.length).toBeLessThan(CHANGES_BUDGET + 4_000)
+    expect(markdown).toMatch(/- …and \d+ more changes\n/)
+    const crowd = checkDevices(
+      Array.from({ length: 2000 }, (_, i) => ({ id: String(i), name: '<@>'.repeat(30) })),
+      { devices: [], provisionsAllDevices: false }
+    )
+    expect(devicesMarkdown(crowd).length).toBeLessThan(3_500)
+    expect(devicesMarkdown(crowd)).toMatch(/and \d+ more: add them/)
   })
 
   it('says only that there is no base build when there is none', () => {

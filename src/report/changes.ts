@@ -1,33 +1,37 @@
 /**
  * The "Changes since …" and "Who can install" parts of the comment and the job summary. The words
  * come from describeChanges, shared with the install page and `ipa-ota diff`; here they are only
- * escaped and bounded (a build that adds hundreds of permissions must not overflow the comment).
+ * escaped and bounded: escaping can make text six times longer, so each part has a budget of
+ * characters, and a build that adds hundreds of permissions cannot overflow the comment.
  */
 import { describeChanges, MAX_MOVERS, noBaseText, type BuildChanges } from '../ota/compare.js'
 import type { DeviceCheck, ListedDevice } from '../ota/devices.js'
 import { escapeText, truncate } from './markdown.js'
 
-const MAX_LINES = 40
-const MAX_LINE = 300
-const MAX_DEVICES = 50
+/** Characters of escaped Markdown the changes list, the movers and each device list may take. */
+export const CHANGES_BUDGET = 8_000
+const MOVERS_BUDGET = 3_000
+const DEVICES_BUDGET = 3_000
+const MAX_LINE = 200
+const MAX_NAME = 60
 
 /** The changes since the base build, or one line when there is none; '' when not compared. */
 export function changesMarkdown(changes: BuildChanges | undefined): string {
   if (changes === undefined) return ''
   if (changes.base === undefined) return `**Changes:** ${escapeText(noBaseText(changes))}.`
   const { title, lines, movers } = describeChanges(changes.base.comparison)
-  const shown = lines
-    .slice(0, MAX_LINES)
-    .map((line) => `- **${escapeText(line.label)}:** ${escapeText(truncate(line.text, MAX_LINE))}`)
-  if (lines.length > MAX_LINES) shown.push(`- …and ${lines.length - MAX_LINES} more changes`)
-  const parts = [`#### ${escapeText(title)}`, shown.join('\n')]
+  const items = lines.map(
+    (line) => `- **${escapeText(line.label)}:** ${escapeText(truncate(line.text, MAX_LINE))}`
+  )
+  const parts = [`#### ${escapeText(title)}`, within(items, CHANGES_BUDGET, 'changes').join('\n')]
   if (movers.length > 0) {
-    const items = movers
+    const shown = movers
       .slice(0, MAX_MOVERS)
       .map((mover) => `- ${escapeText(truncate(mover, MAX_LINE))}`)
-    if (movers.length > MAX_MOVERS) items.push(`- …and ${movers.length - MAX_MOVERS} more`)
+    const list = within(shown, MOVERS_BUDGET, 'more')
+    if (movers.length > MAX_MOVERS) list.push(`- …and ${movers.length - MAX_MOVERS} more`)
     parts.push(
-      `<details><summary>${escapeText(`Largest size changes by component (${movers.length})`)}</summary>\n\n${items.join('\n')}\n\n</details>`
+      `<details><summary>${escapeText(`Largest size changes by component (${movers.length})`)}</summary>\n\n${list.join('\n')}\n\n</details>`
     )
   }
   return parts.join('\n\n')
@@ -49,7 +53,28 @@ export function devicesMarkdown(check: DeviceCheck | undefined): string {
 }
 
 function names(devices: readonly ListedDevice[]): string {
-  const shown = devices.slice(0, MAX_DEVICES).map((device) => escapeText(truncate(device.name, 60)))
-  if (devices.length > MAX_DEVICES) shown.push(`and ${devices.length - MAX_DEVICES} more`)
+  const escaped = devices.map((device) => escapeText(truncate(device.name, MAX_NAME)))
+  const shown: string[] = []
+  let length = 0
+  for (const name of escaped) {
+    if (length + name.length > DEVICES_BUDGET) break
+    shown.push(name)
+    length += name.length + 2
+  }
+  if (shown.length < escaped.length) shown.push(`and ${escaped.length - shown.length} more`)
   return shown.join(', ')
+}
+
+/** The first items that fit in `budget` characters, then a line counting the rest. */
+function within(items: readonly string[], budget: number, noun: string): string[] {
+  const shown: string[] = []
+  let length = 0
+  for (const item of items) {
+    if (length + item.length + 1 > budget) break
+    shown.push(item)
+    length += item.length + 1
+  }
+  const hidden = items.length - shown.length
+  if (hidden > 0) shown.push(`- …and ${hidden} more ${noun}`)
+  return shown
 }
