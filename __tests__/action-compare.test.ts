@@ -344,4 +344,31 @@ describe('devices-file', () => {
       await rm(dir, { recursive: true, force: true })
     }
   })
+
+  it('stops before publishing when the file cannot be read, with one line naming the input', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'action-devices-'))
+    try {
+      const ipa = join(dir, 'Sample.ipa')
+      await writeSampleIpa(ipa)
+      const result = await runAction({
+        inputs: {
+          ipa,
+          host: 'directory',
+          'base-url': BASE_URL,
+          'output-dir': join(dir, 'site'),
+          'devices-file': join(dir, 'missing.txt')
+        },
+        cwd: dir
+      })
+      expect(result.code).toBe(1)
+      expect(result.errors).toEqual([
+        expect.stringMatching(
+          /^::error::Input devices-file ".*missing\.txt" cannot be read \(ENOENT\)/
+        )
+      ])
+      expect(existsSync(join(dir, 'site'))).toBe(false)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
 })
