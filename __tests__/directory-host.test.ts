@@ -6,7 +6,6 @@ import { UserError } from '../src/errors.js'
 import { createDirectoryHost } from '../src/hosts/directory.js'
 import { publishBuild } from '../src/publish.js'
 import { ipaInfo, record } from './support/ota-fixtures.js'
-import { captureStdout } from './support/files.js'
 
 let scratch: string
 
@@ -25,12 +24,12 @@ async function plant(dir: string, buildId: string, text: string): Promise<string
   return join(folder, 'build.json')
 }
 
-async function publish(dir: string, buildId: string) {
+async function publish(dir: string, buildId: string, warn: (message: string) => void = () => {}) {
   const ipa = join(scratch, 'Demo.ipa')
   await writeFile(ipa, 'ipa bytes')
   return publishBuild(
     ipaInfo({ file: { path: ipa, size: 9 } }),
-    createDirectoryHost({ dir, baseUrl: 'https://builds.example.test/' }),
+    createDirectoryHost({ dir, baseUrl: 'https://builds.example.test/', warn }),
     {
       root: 'ota',
       channel: 'main',
@@ -53,13 +52,10 @@ describe('directory host: build.json read back from the folder', () => {
       await plant(site, '3-1', 'not json'),
       await plant(site, '4-1', JSON.stringify({ ...good, buildId: '4-1', urls: undefined }))
     ]
-    const output = captureStdout()
+    const warnings: string[] = []
 
-    const { plan } = await publish(site, '5-1')
-    const warnings = output()
-      .split('\n')
-      .filter((line) => line.startsWith('::warning::'))
-      .sort()
+    const { plan } = await publish(site, '5-1', (message) => warnings.push(message))
+    warnings.sort()
 
     expect(warnings).toEqual([
       expect.stringContaining(`Ignoring ${bad[0]}: channel is missing`),

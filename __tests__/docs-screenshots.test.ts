@@ -74,6 +74,7 @@ describe('what the screenshots show', () => {
       expect(await inScreenshot(page, button)).toBe(true)
       expect(await page.locator('#desktop').isVisible()).toBe(false)
       expect(await page.locator('h1').textContent()).toBe('Sample')
+      expect(await page.locator('#changes h2').textContent()).toBe('Changes since main 1.3 (41)')
       // The browser's clock stands at the build's time, so the year-long profile has not expired.
       expect(await page.locator('[data-expires]').isVisible()).toBe(false)
     })
@@ -113,6 +114,15 @@ describe('what the screenshots show', () => {
         await earlier.evaluateAll((links) => links.map((a) => a.getAttribute('href')))
       ).toEqual(screens.history.map((record) => record.urls.page))
       expect(await earlier.first().isVisible()).toBe(true)
+      // The changes since main and the testers' devices, in the screenshot.
+      const changes = page.locator('h4').filter({ hasText: 'Changes since main 1.3 (41)' })
+      expect(await inScreenshot(page, changes)).toBe(true)
+      const added = page
+        .locator('li')
+        .filter({ hasText: /^Permission added: NSCameraUsageDescription/ })
+      expect(await inScreenshot(page, added)).toBe(true)
+      const missing = page.locator('li').filter({ hasText: /Not in this profile: Carol’s iPhone/ })
+      expect(await inScreenshot(page, missing)).toBe(true)
       // The whole comment fits in the screenshot.
       expect(await inScreenshot(page, page.locator('.comment'))).toBe(true)
     })

@@ -71,7 +71,13 @@ const exists = (promise: Promise<unknown>) =>
 async function directory(): Promise<Subject> {
   const dir = await mkdtemp(join(scratch, 'site-'))
   return {
-    host: () => createHost({ host: 'directory', dir, baseUrl: 'https://builds.example.test/' }),
+    host: () =>
+      createHost({
+        host: 'directory',
+        dir,
+        baseUrl: 'https://builds.example.test/',
+        warn: () => {}
+      }),
     has: (path) => exists(access(join(dir, path))),
     page: (path) => readFile(join(dir, path), 'utf8'),
     close: async () => {}

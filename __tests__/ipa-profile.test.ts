@@ -131,6 +131,11 @@ describe.skipIf(profiles.skip)(`real-world profiles${profiles.reason}`, () => {
       expires: new Date('2020-10-24T08:40:28Z'),
       devices: ['e801228c2086d3aacc917b9c3d19bfa56efcab5b'],
       provisionsAllDevices: false,
+      entitlements: expect.arrayContaining([
+        'application-identifier',
+        'aps-environment',
+        'com.apple.developer.healthkit'
+      ]),
       platforms: ['iOS'],
       certificates: [
         {
@@ -287,10 +292,14 @@ describe('profiles made in code', () => {
         supportedPlatforms: ['iPhoneOS'],
         deviceFamilies: [1],
         simulator: false,
-        bundlePath: 'Payload/Example.app/'
+        bundlePath: 'Payload/Example.app/',
+        usageDescriptions: {},
+        urlSchemes: []
       },
       bundled: [],
       profile,
+      installedSize: 0,
+      components: [],
       codeSigned: true
     })
 

@@ -56,11 +56,41 @@ describe('readIpa on archives made in code', () => {
     const path = await ipa([
       { name: 'Payload/' },
       { name: 'Payload/Demo.app/' },
-      { name: 'Payload/Demo.app/Info.plist', data: infoXml(BASE_INFO) },
+      {
+        name: 'Payload/Demo.app/Info.plist',
+        data: infoXml({
+          ...BASE_INFO,
+          NSCameraUsageDescription: 'Scan receipts',
+          NSCameraUsageDescriptionX: 'not a usage key',
+          CFBundleURLTypes: [
+            { CFBundleURLSchemes: ['demo', 'demo-auth'] },
+            { CFBundleURLName: 'x' }
+          ]
+        })
+      },
       { name: 'Payload/Demo.app/Demo', data: Buffer.alloc(1000, 1) },
-      { name: 'Payload/Demo.app/_CodeSignature/CodeResources', data: '<plist/>' }
+      { name: 'Payload/Demo.app/_CodeSignature/CodeResources', data: '<plist/>' },
+      { name: 'Payload/Demo.app/Assets.car', data: Buffer.alloc(300, 2), method: 'store' },
+      { name: 'Payload/Demo.app/Frameworks/Kit.framework/', data: '' },
+      {
+        name: 'Payload/Demo.app/Frameworks/Kit.framework/Kit',
+        data: Buffer.alloc(700, 3),
+        method: 'store'
+      },
+      {
+        name: 'Payload/Demo.app/Frameworks/Kit.framework/Info.plist',
+        data: Buffer.alloc(50, 4),
+        method: 'store'
+      },
+      {
+        name: 'Payload/Demo.app/Frameworks/libswiftCore.dylib',
+        data: Buffer.alloc(200, 5),
+        method: 'store'
+      },
+      { name: 'Symbols/Demo.symbols', data: Buffer.alloc(5000, 6), method: 'store' }
     ])
     const info = await readIpa(path)
+    const resources = info.components.find((c) => c.kind === 'resources')!
     expect(info).toEqual({
       file: { path, size: statSync(path).size },
       app: {
@@ -76,9 +106,20 @@ describe('readIpa on archives made in code', () => {
         simulator: false,
         sdk: 'iphoneos17.0',
         xcode: '1500',
-        bundlePath: 'Payload/Demo.app/'
+        bundlePath: 'Payload/Demo.app/',
+        usageDescriptions: { NSCameraUsageDescription: 'Scan receipts' },
+        urlSchemes: ['demo', 'demo-auth']
       },
       bundled: [],
+      // Sized from the central directory; Symbols/ is outside the bundle and never installed.
+      installedSize: 1000 + 300 + 750 + 200 + resources.installed,
+      components: [
+        { kind: 'executable', name: 'Demo', compressed: expect.any(Number), installed: 1000 },
+        { kind: 'framework', name: 'Kit.framework', compressed: 750, installed: 750 },
+        resources,
+        { kind: 'assets', name: 'Assets.car', compressed: 300, installed: 300 },
+        { kind: 'framework', name: 'libswiftCore.dylib', compressed: 200, installed: 200 }
+      ].sort((a, b) => b.installed - a.installed),
       codeSigned: true
     })
   })
@@ -292,7 +333,9 @@ describe('formatInspect and inspectJson', () => {
       simulator: false,
       sdk: 'iphoneos17.0',
       xcode: '1500',
-      bundlePath: 'Payload/Demo.app/'
+      bundlePath: 'Payload/Demo.app/',
+      usageDescriptions: { NSCameraUsageDescription: 'Scan\u001b[2J receipts' },
+      urlSchemes: ['demo']
     },
     bundled: [
       {
@@ -314,6 +357,7 @@ describe('formatInspect and inspectJson', () => {
       expires: new Date('2025-01-02T03:04:05Z'),
       devices: ['00008030-001A2B3C4D5E6F70', 'a'.repeat(40)],
       provisionsAllDevices: false,
+      entitlements: ['aps-environment', 'get-task-allow'],
       platforms: ['iOS'],
       certificates: [
         {
@@ -324,6 +368,11 @@ describe('formatInspect and inspectJson', () => {
       ],
       signature: 'valid'
     },
+    installedSize: 5_000_000,
+    components: [
+      { kind: 'executable', name: 'Demo', compressed: 1_200_000, installed: 3_000_000 },
+      { kind: 'assets', name: 'Assets.car', compressed: 1_900_000, installed: 2_000_000 }
+    ],
     codeSigned: true,
     icon: {
       path: 'Payload/Demo.app/AppIcon60x60@3x.png',
@@ -340,25 +389,31 @@ describe('formatInspect and inspectJson', () => {
   }
 
   it('prints one fact a line, with control characters from the IPA escaped', () => {
-    const text = formatInspect(info, verdict)
+    const text = formatInspect(info, verdict, new Date('2024-12-23T03:04:05Z'))
     expect(text.split('\n')).toEqual([
       'App:           Demo\\u001b[31m 2.1.0 (42)',
       'Bundle id:     com.example.demo',
       'File:          build/Demo.ipa (3.1 MB)',
+      'Installed:     5.0 MB',
+      '  executable:  Demo: 3.0 MB installed, 1.2 MB in the IPA',
+      '  assets:      Assets.car: 2.0 MB installed, 1.9 MB in the IPA',
       `SHA-256:       ${'ab'.repeat(32)}`,
       'Platform:      iphoneos (iPhoneOS)',
       'Minimum OS:    15.0',
       'Devices:       iPhone, iPad',
       'Built with:    SDK iphoneos17.0, Xcode 1500',
       'Bundle:        Payload/Demo.app/',
+      'Permission:    NSCameraUsageDescription: "Scan\\u001b[2J receipts"',
+      'URL schemes:   demo',
       'Extension:     Share (com.example.demo.share)',
       'Code signed:   yes (_CodeSignature/CodeResources)',
       'Profile:       ad-hoc, "Demo AdHoc" (1111-2222)',
       '  Team:        Example Inc (TEAM123456)',
-      '  Expires:     2025-01-02',
+      '  Expires:     2025-01-02 (expires in 10 days)',
       '  Devices:     2 provisioned',
       '  App id:      TEAM123456.com.example.* (matches)',
       '  Platforms:   iOS',
+      '  Entitlements: aps-environment, get-task-allow',
       '  Signature:   valid',
       '  Certificate: Apple Distribution: Example Inc (TEAM123456), expires 2026-05-06',
       'Icon:          Payload/Demo.app/AppIcon60x60@3x.png (180×180, converted from CgBI)',
@@ -374,6 +429,8 @@ describe('formatInspect and inspectJson', () => {
       ...info,
       profile: undefined,
       icon: undefined,
+      installedSize: 0,
+      components: [],
       codeSigned: false,
       bundled: []
     }
@@ -390,7 +447,14 @@ describe('formatInspect and inspectJson', () => {
       created: '2024-01-02T03:04:05.000Z',
       expires: '2025-01-02T03:04:05.000Z',
       certificates: [{ notAfter: '2026-05-06T00:00:00.000Z' }],
-      devices: info.profile?.devices
+      devices: info.profile?.devices,
+      entitlements: ['aps-environment', 'get-task-allow']
+    })
+    // The comparison's facts, as build.json records them.
+    expect(json).toMatchObject({ installedSize: 5_000_000, components: info.components })
+    expect(json.app).toMatchObject({
+      usageDescriptions: info.app.usageDescriptions,
+      urlSchemes: ['demo']
     })
     expect(json.icon).toEqual({
       path: 'Payload/Demo.app/AppIcon60x60@3x.png',

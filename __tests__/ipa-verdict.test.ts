@@ -27,6 +27,7 @@ function profile(overrides: Partial<ProfileInfo> = {}): ProfileInfo {
     expires: daysFromNow(200),
     devices: ['00008030-000624AA0AE9802E'],
     provisionsAllDevices: false,
+    entitlements: [],
     platforms: ['iOS'],
     certificates: [certificate(daysFromNow(300))],
     signature: 'valid',
@@ -53,10 +54,14 @@ function ipa(
       deviceFamilies: [1, 2],
       simulator: false,
       bundlePath: 'Payload/Example.app/',
+      usageDescriptions: {},
+      urlSchemes: [],
       ...overrides.app
     },
     bundled: [],
     profile: 'profile' in overrides ? overrides.profile : profile(),
+    installedSize: 0,
+    components: [],
     codeSigned: overrides.codeSigned ?? true
   }
 }

@@ -1,11 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildRecordProblem, parseBuildRecord } from '../src/ota/record.js'
 import { record } from './support/ota-fixtures.js'
-import { captureStdout } from './support/files.js'
-
-afterEach(() => {
-  vi.restoreAllMocks()
-})
 
 /** A valid record with `path` replaced by `value` (undefined deletes it). */
 function withField(path: string, value: unknown): unknown {
@@ -45,9 +40,54 @@ describe('buildRecordProblem', () => {
     ['urls.install', 1, 'urls.install is not a string'],
     ['urls.icon', false, 'urls.icon is not a string'],
     ['size', Number.NaN, 'size is not a size in bytes'],
-    ['size', -1, 'size is not a size in bytes']
+    ['size', -1, 'size is not a size in bytes'],
+    // Nested fields are checked as deeply as the index pages and the comparison read them.
+    ['source.sha', 1, 'source.sha is not a string'],
+    ['source.pr', '12', 'source.pr is not a number'],
+    ['profile', { type: 'ad-hoc' }, 'profile.name is missing'],
+    [
+      'app.components',
+      [{ kind: 'framework', name: 'A', compressed: 1 }],
+      'app.components.0.installed is missing'
+    ],
+    [
+      'app.components',
+      [{ kind: 'x', name: 'A', compressed: 1, installed: 1 }],
+      'app.components.0.kind is not a component kind'
+    ],
+    [
+      'app.usageDescriptions',
+      { NSCameraUsageDescription: 5 },
+      'app.usageDescriptions.NSCameraUsageDescription is not a string'
+    ],
+    ['app.urlSchemes', 'demo', 'app.urlSchemes is not a list of strings'],
+    ['app.installedSize', -5, 'app.installedSize is not a size in bytes']
   ])('names the first bad field: %s = %s', (path, value, problem) => {
     expect(buildRecordProblem(withField(path, value))).toBe(problem)
+  })
+
+  it('accepts a record holding every comparison fact', () => {
+    const full = record('main', '1-1', '2025-01-01T00:00:00.000Z')
+    const rich = {
+      ...full,
+      app: {
+        ...full.app,
+        installedSize: 2000,
+        deviceFamilies: [1, 2],
+        components: [{ kind: 'executable', name: 'Demo', compressed: 400, installed: 1000 }],
+        usageDescriptions: { NSCameraUsageDescription: 'Scan receipts' },
+        urlSchemes: ['demo']
+      },
+      profile: {
+        type: 'ad-hoc',
+        name: 'P',
+        expires: '2030-01-01T00:00:00.000Z',
+        devices: 2,
+        provisionsAllDevices: false,
+        entitlements: ['aps-environment']
+      }
+    }
+    expect(buildRecordProblem(rich)).toBeUndefined()
   })
 
   it('refuses what is not an object', () => {
@@ -58,23 +98,42 @@ describe('buildRecordProblem', () => {
 
 describe('parseBuildRecord', () => {
   it('returns a valid record without a warning', () => {
-    const output = captureStdout()
+    const warnings: string[] = []
     const valid = record('main', '1-1', '2025-01-01T00:00:00.000Z')
-    expect(parseBuildRecord(JSON.stringify(valid), 'ota/main/1-1/build.json')).toEqual(valid)
-    expect(output()).toBe('')
+    expect(
+      parseBuildRecord(JSON.stringify(valid), 'ota/main/1-1/build.json', (m) => warnings.push(m))
+    ).toEqual(valid)
+    expect(warnings).toEqual([])
+  })
+
+  it('refuses a planted "sha": 1 when read, so no later code meets a number', () => {
+    const warnings: string[] = []
+    const planted = record('main', '1-1', '2025-01-01T00:00:00.000Z')
+    const text = JSON.stringify({ ...planted, source: { ...planted.source, sha: 1 } })
+    expect(
+      parseBuildRecord(text, 'ota/main/1-1/build.json', (m) => warnings.push(m))
+    ).toBeUndefined()
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Ignoring ota\/main\/1-1\/build\.json: source\.sha is not a string/)
+    ])
   })
 
   it.each([
     ['{"schema":1}', 'channel is missing'],
     ['not json', 'it is not JSON'],
     [JSON.stringify(withField('urls', undefined)), 'urls is missing']
-  ])('skips %s with a warning naming the file and the problem', (text, problem) => {
-    const output = captureStdout()
-    expect(parseBuildRecord(text, 'ota/x/y/build.json')).toBeUndefined()
-    expect(output()).toMatch(
-      new RegExp(
-        `^::warning::Ignoring ota/x/y/build\\.json: ${problem}, so it is not an ipa-ota build\\.json\\.`
-      )
-    )
-  })
+  ])(
+    'skips %s with a plain warning (through the callback) naming the file and the problem',
+    (text, problem) => {
+      const warnings: string[] = []
+      expect(parseBuildRecord(text, 'ota/x/y/build.json', (m) => warnings.push(m))).toBeUndefined()
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Ignoring ota/x/y/build\\.json: ${problem}, so it is not an ipa-ota build\\.json\\.`
+          )
+        )
+      ])
+    }
+  )
 })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { changesSince } from '../src/ota/compare.js'
 import { outputValues, setOutputs } from '../src/report/outputs.js'
 import { writeRemovedSummary, writeSkippedSummary, writeSummary } from '../src/report/summary.js'
 import { buildRecord } from './support/github-records.js'
@@ -121,7 +122,20 @@ describe('setOutputs', () => {
       'build-id': '34-1',
       'site-dir': '/site',
       'comment-url': 'https://github.com/c',
+      'size-delta': '',
+      'base-build': '',
       skipped: 'false'
+    })
+  })
+
+  it('sets size-delta and base-build from the comparison with the base build', () => {
+    const base = buildRecord('33-1')
+    const head = buildRecord('34-1')
+    head.app.ipaSize = base.app.ipaSize - 2500
+    const changes = changesSince([base], head, 'pr-12')
+    expect(outputValues(head, { skipped: false, changes })).toMatchObject({
+      'size-delta': '-2500',
+      'base-build': 'pr-12/33-1'
     })
   })
 
@@ -140,7 +154,7 @@ describe('setOutputs', () => {
         .filter(([name]) => name !== 'skipped')
         .every(([, v]) => v === '')
     ).toBe(true)
-    expect(Object.keys(values)).toHaveLength(19)
+    expect(Object.keys(values)).toHaveLength(21)
   })
 
   it('leaves the profile outputs empty for a build without a profile', () => {

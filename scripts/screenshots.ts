@@ -16,7 +16,9 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { readIpa } from '../src/ipa/read.js'
 import { judge } from '../src/ipa/verdict.js'
 import { renderIndexes } from '../src/ota/indexes.js'
-import { buildSite } from '../src/ota/site.js'
+import type { BundleComponent, IpaInfo } from '../src/ipa/types.js'
+import { checkDevices, type ListedDevice } from '../src/ota/devices.js'
+import { buildSite, prepareSite } from '../src/ota/site.js'
 import type { BuildRecord, BuildSite, SourceInfo } from '../src/ota/types.js'
 import { checkInstallable } from '../src/publish.js'
 import { renderComment } from '../src/report/comment.js'
@@ -67,7 +69,7 @@ export const VIEWS: Record<View, ViewSpec> = {
   },
   comment: {
     file: 'pr-comment.png',
-    context: { userAgent: MAC_SAFARI, viewport: { width: 820, height: 880 }, deviceScaleFactor: 2 }
+    context: { userAgent: MAC_SAFARI, viewport: { width: 820, height: 1240 }, deviceScaleFactor: 2 }
   }
 }
 
@@ -99,6 +101,57 @@ const EARLIER: SampleBuild[] = [
 ]
 
 const NOTES = 'Dark mode for the settings screen.\nFixed the crash when signing out offline.'
+
+const PERMISSIONS = { NSPhotoLibraryUsageDescription: 'Choose a picture for your profile.' }
+const ADDED_PERMISSION = {
+  NSCameraUsageDescription: 'Scan the code on your TV to sign in there.'
+}
+
+/** The testers' devices: two of them in the sample profile, one not. */
+const DEVICES: ListedDevice[] = [
+  { id: '00008110-000A1B2C3D4E5F60', name: 'Alice’s iPhone 15', platform: 'ios' },
+  { id: 'a'.repeat(40), name: 'Bob’s iPad', platform: 'ios' },
+  { id: '00008120-001122334455667E', name: 'Carol’s iPhone', platform: 'ios' }
+]
+
+/**
+ * The sample IPA is a few kilobytes; the screenshots give it the sizes of a typical app, so the
+ * "Changes since" section reads as it does on a real build.
+ */
+const COMPONENTS: BundleComponent[] = [
+  { kind: 'executable', name: 'Sample', compressed: 7_900_000, installed: 18_400_000 },
+  { kind: 'assets', name: 'Assets.car', compressed: 5_800_000, installed: 6_200_000 },
+  { kind: 'framework', name: 'Analytics.framework', compressed: 1_300_000, installed: 3_100_000 },
+  { kind: 'extension', name: 'Widgets.appex', compressed: 900_000, installed: 2_000_000 },
+  { kind: 'resources', name: 'Other resources', compressed: 1_100_000, installed: 1_900_000 }
+]
+
+function withSizes(info: IpaInfo, components: BundleComponent[]): IpaInfo {
+  const total = (key: 'compressed' | 'installed') =>
+    components.reduce((sum, component) => sum + component[key], 0)
+  return {
+    ...info,
+    file: { ...info.file, size: total('compressed') },
+    installedSize: total('installed'),
+    components
+  }
+}
+
+/** main's build 1.3 (41): the sample before this pull request, without the camera, smaller. */
+function mainBuild(info: IpaInfo): IpaInfo {
+  const before = COMPONENTS.map((c) =>
+    c.kind === 'executable'
+      ? { ...c, compressed: 7_100_000, installed: 16_600_000 }
+      : c.kind === 'assets'
+        ? { ...c, compressed: 5_500_000, installed: 5_900_000 }
+        : c
+  )
+  const smaller = withSizes(info, before)
+  return {
+    ...smaller,
+    app: { ...info.app, version: '1.3', build: '41', usageDescriptions: PERMISSIONS }
+  }
+}
 
 function source(build: SampleBuild): SourceInfo {
   return {
@@ -185,24 +238,39 @@ export async function prepareScreens(): Promise<Screens> {
   try {
     const ipa = join(work, 'Sample.ipa')
     await writeSampleIpa(ipa, { name: 'Sample', version: '1.4', build: SHOWN.build, now: NOW })
-    const info = await readIpa(ipa)
+    const read = await readIpa(ipa)
+    const info = withSizes(
+      { ...read, app: { ...read.app, usageDescriptions: { ...PERMISSIONS, ...ADDED_PERMISSION } } },
+      COMPONENTS
+    )
     const ipaBytes = await readFile(ipa)
 
+    const options = (build: SampleBuild) =>
+      ({
+        urlFor: (path: string) => `${BASE_URL}/${path}`,
+        root: 'ota',
+        channel: 'pr-17',
+        buildId: `${build.build}-1`,
+        source: source(build),
+        notes: NOTES,
+        qr: 'page',
+        now: new Date(NOW.getTime() - build.hoursAgo * 3_600_000)
+      }) as const
     const siteOf = (build: SampleBuild) =>
-      buildSite(
-        { ...info, app: { ...info.app, build: build.build } },
-        {
-          urlFor: (path) => `${BASE_URL}/${path}`,
-          root: 'ota',
-          channel: 'pr-17',
-          buildId: `${build.build}-1`,
-          source: source(build),
-          notes: NOTES,
-          qr: 'page',
-          now: new Date(NOW.getTime() - build.hoursAgo * 3_600_000)
-        }
-      )
-    const site = await siteOf(SHOWN)
+      buildSite({ ...info, app: { ...info.app, build: build.build } }, options(build))
+    // The shown build compared with main's newest build: one permission more, a larger app.
+    const main = await buildSite(mainBuild(info), {
+      ...options(SHOWN),
+      channel: 'main',
+      buildId: '41-1',
+      now: new Date(NOW.getTime() - 30 * 3_600_000)
+    })
+    const devices = checkDevices(DEVICES, read.profile!)
+    const prepared = await prepareSite(
+      { ...info, app: { ...info.app, build: SHOWN.build } },
+      { ...options(SHOWN), compareWith: 'main', devices }
+    )
+    const { site, changes } = prepared.assemble([main.record])
     const earlier = await Promise.all(EARLIER.map(siteOf))
     const history = earlier.map((each) => each.record)
     const warnings = checkInstallable(judge(info, NOW), 'error')
@@ -211,7 +279,9 @@ export async function prepareScreens(): Promise<Screens> {
       record: site.record,
       history,
       warnings,
-      now: NOW
+      now: NOW,
+      changes,
+      devices
     })
 
     const files = new Map<string, Buffer | string>([['comment.html', commentDocument(comment)]])
@@ -282,7 +352,8 @@ async function openAtNow(
 
 /** Brings a view to the state its screenshot shows: the comment with its history unfolded. */
 export async function stage(page: Page, view: View): Promise<void> {
-  if (view === 'comment') await page.locator('details summary').click()
+  if (view === 'comment')
+    for (const summary of await page.locator('details summary').all()) await summary.click()
 }
 
 /** Writes the three screenshots into `outDir`; returns their paths. */

@@ -13,6 +13,8 @@ export interface RunContext {
   tempDir: string
   /** The repository's default branch, from the event payload (absent outside a workflow). */
   defaultBranch?: string
+  /** The pull request's base branch (GITHUB_BASE_REF), whose channel a PR build is compared with. */
+  baseRef?: string
   /** On a workflow_run event: the run that built the IPA (source already describes it). */
   workflowRun?: WorkflowRunInfo
 }
@@ -66,7 +68,8 @@ export async function readRunContext(
     event,
     tempDir: env.RUNNER_TEMP || fallbackTemp,
     defaultBranch: defaultBranchOf(event),
-    ...(workflowRun === undefined ? {} : { workflowRun })
+    ...(workflowRun === undefined ? {} : { workflowRun }),
+    baseRef: env.GITHUB_BASE_REF || undefined
   }
 }
 

@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import type { RunContext } from './context.js'
 import { UserError } from './errors.js'
 import type { Octokit } from './github.js'
@@ -12,7 +13,12 @@ export function hostOptions(
 ): HostOptions {
   switch (settings.host) {
     case 'directory':
-      return { host: 'directory', dir: settings.outputDir, baseUrl: settings.baseUrl! }
+      return {
+        host: 'directory',
+        dir: settings.outputDir,
+        baseUrl: settings.baseUrl!,
+        warn: core.warning
+      }
     case 's3':
       return {
         host: 's3',

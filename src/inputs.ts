@@ -49,6 +49,10 @@ export interface Settings {
     publicBaseUrl?: string
   }
   releaseTag: string
+  /** The channel to compare the build with, or 'none'; absent: the base branch's or the build's own. */
+  compareTo?: string
+  /** Apple's device list (tab-separated) to check against the profile. */
+  devicesFile?: string
 }
 
 export async function getSettings(): Promise<Settings> {
@@ -105,7 +109,14 @@ export async function getSettings(): Promise<Settings> {
       acl: optional('s3-acl'),
       publicBaseUrl
     },
-    releaseTag: core.getInput('release-tag') || 'ota-{channel}'
+    releaseTag: core.getInput('release-tag') || 'ota-{channel}',
+    compareTo:
+      optional('compare-to') === undefined
+        ? undefined
+        : core.getInput('compare-to') === 'none'
+          ? 'none'
+          : channelSlug(core.getInput('compare-to')),
+    devicesFile: optional('devices-file')
   }
 }
 

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 import { readRunContext, type RunContext } from './context.js'
@@ -11,6 +12,10 @@ import { readIpa } from './ipa/read.js'
 import { judge } from './ipa/verdict.js'
 import { channelSlug, defaultBuildId, defaultChannel } from './ota/layout.js'
 import type { BuildRecord } from './ota/types.js'
+import { comparisonChannel } from './ota/compare.js'
+import { checkDevices, parseDeviceList, type DeviceCheck } from './ota/devices.js'
+import type { ProfileInfo } from './ipa/types.js'
+import type { CommentInput } from './report/comment.js'
 import { checkInstallable, publishBuild, removeChannel } from './publish.js'
 import { createDeployment } from './report/deployment.js'
 import { forkPolicy } from './report/fork.js'
@@ -109,7 +114,14 @@ async function publish(
 
   const host = await createHost(hostOptions(settings, context, octokit))
   const channel = settings.channel ?? defaultChannel(context.source)
-  const { site, plan } = await core.group(`Publish to ${host.name}`, async () => {
+  const compareWith = comparisonChannel({
+    compareTo: settings.compareTo,
+    pullRequest: context.source.pr !== undefined,
+    baseRef: context.baseRef,
+    ownChannel: channelSlug(channel)
+  })
+  const devices = await readDevices(settings.devicesFile, info.profile)
+  const { site, plan, changes } = await core.group(`Publish to ${host.name}`, async () => {
     const published = await publishBuild(info, host, {
       root: settings.path,
       channel,
@@ -121,6 +133,8 @@ async function publish(
       qr: settings.qr,
       now,
       warn: core.warning,
+      compareWith,
+      devices,
       retention: {
         keep: settings.keep,
         maxSiteSize: settings.host === 'pages' ? settings.maxSiteSize : undefined,
@@ -164,7 +178,14 @@ async function publish(
   )
   const commentUrl =
     unreachable === undefined
-      ? await comment(settings, context, octokit, { record, history, warnings, now })
+      ? await comment(settings, context, octokit, {
+          record,
+          history,
+          warnings,
+          now,
+          changes,
+          devices
+        })
       : undefined
   if (
     settings.deployment &&
@@ -184,8 +205,18 @@ async function publish(
   }
   const siteDir = settings.host === 'directory' ? resolve(settings.outputDir) : undefined
   if (hasSummary())
-    await writeSummary({ record, history, warnings, siteDir, buildDir: site.dir, commentUrl, now })
-  setOutputs(record, { siteDir, commentUrl, skipped: false })
+    await writeSummary({
+      record,
+      history,
+      warnings,
+      siteDir,
+      buildDir: site.dir,
+      commentUrl,
+      now,
+      changes,
+      devices
+    })
+  setOutputs(record, { siteDir, commentUrl, skipped: false, changes })
   if (unreachable !== undefined) throw unreachable
 }
 
@@ -221,7 +252,7 @@ async function comment(
   settings: Settings,
   context: RunContext,
   octokit: Octokit | undefined,
-  build: { record: BuildRecord; history: BuildRecord[]; warnings: string[]; now: Date }
+  build: Omit<CommentInput, 'key'>
 ): Promise<string | undefined> {
   let url: string | undefined
   for (const issueNumber of await pullRequests(settings, context, octokit)) {
@@ -237,6 +268,23 @@ async function comment(
       )) ?? url
   }
   return url
+}
+
+/** Which devices of the devices-file list the profile provisions; a bad line is a warning. */
+async function readDevices(
+  path: string | undefined,
+  profile: ProfileInfo | undefined
+): Promise<DeviceCheck | undefined> {
+  if (path === undefined || profile === undefined) return undefined
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new UserError(
+      `Input devices-file "${path}" cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): give the path of the device list exported from the developer portal, or leave the input empty.`
+    )
+  }
+  return checkDevices(parseDeviceList(text, `devices-file ${path}`, core.warning), profile)
 }
 
 /** The pull requests to comment on: pr-number, the event's pull request, or (on a push) the open PRs of the commit. */

@@ -8,11 +8,14 @@ import {
   type RemovePlan,
   type Retention
 } from './ota/plan.js'
-import { buildSite, type SiteOptions } from './ota/site.js'
+import { prepareSite, type PreparedSite, type SiteOptions } from './ota/site.js'
+import type { BuildChanges } from './ota/compare.js'
 import type { BuildSite } from './ota/types.js'
 
 export interface Published {
   site: BuildSite
+  /** What changed since the base build (absent when the options named no channel to compare with). */
+  changes?: BuildChanges
   /** The plan the host applied last (a git host may plan again after losing a push race). */
   plan: PublishPlan
 }
@@ -24,15 +27,20 @@ export async function publishBuild(
   options: Omit<SiteOptions, 'urlFor'> & { retention: Retention }
 ): Promise<Published> {
   const urlFor = await host.locate()
-  const site = await buildSite(info, { ...options, urlFor })
-  const { app } = site.record
+  const prepared = await prepareSite(info, { ...options, urlFor })
+  const { app } = prepared.record
+  let assembled: ReturnType<PreparedSite['assemble']> | undefined
   let plan: PublishPlan | undefined
   await host.store.update(
     options.root,
-    (current) => (plan = planPublish(site, current, options.retention, options.root)),
-    `${app.name} ${app.version} (${app.build}) in ${site.dir}${sourceLine(site)}`
+    (current) => {
+      // The base build is found in the same state the plan is made from, so the page agrees.
+      assembled = prepared.assemble(current)
+      return (plan = planPublish(assembled.site, current, options.retention, options.root))
+    },
+    `${app.name} ${app.version} (${app.build}) in ${prepared.dir}${sourceLine(prepared.record)}`
   )
-  return { site, plan: plan! }
+  return { ...assembled!, plan: plan! }
 }
 
 /** Removes a channel's builds from `host`. */
@@ -51,7 +59,7 @@ export async function removeChannel(
   return plan!
 }
 
-function sourceLine({ record: { source } }: BuildSite): string {
+function sourceLine({ source }: BuildSite['record'] | PreparedSite['record']): string {
   const from = [
     source.repository,
     source.pr !== undefined ? `#${source.pr}` : source.ref,

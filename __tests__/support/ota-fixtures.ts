@@ -28,6 +28,7 @@ export function profile(overrides: Partial<ProfileInfo> = {}): ProfileInfo {
     expires: new Date('2030-01-01T00:00:00Z'),
     devices: ['00008101-000A1B2C3D4E5F60', '0123456789abcdef0123456789abcdef01234567'],
     provisionsAllDevices: false,
+    entitlements: [],
     platforms: ['iOS'],
     certificates: [],
     signature: 'valid',
@@ -49,10 +50,14 @@ export function ipaInfo(overrides: Partial<IpaInfo> = {}, app: Partial<IpaInfo['
       deviceFamilies: [1, 2],
       simulator: false,
       bundlePath: 'Payload/Demo.app/',
+      usageDescriptions: {},
+      urlSchemes: [],
       ...app
     },
     bundled: [],
     profile: profile(),
+    installedSize: 0,
+    components: [],
     codeSigned: true,
     icon: {
       path: 'Payload/Demo.app/AppIcon60x60@3x.png',

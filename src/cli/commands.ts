@@ -15,6 +15,11 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary:
       "Write the same site as the action's host: directory, and print the install link and a QR code.",
     load: async () => (await import('./site.js')).command
+  },
+  diff: {
+    summary:
+      'Print what the new build changes against the old one, as the pull-request comment shows it.',
+    load: async () => (await import('./diff.js')).command
   }
 }
 

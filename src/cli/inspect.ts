@@ -18,11 +18,12 @@ export const command = defineCommand({
   async run(values, positionals) {
     const path = onePath(positionals)
     const info = await readIpa(path, { sha256: values.sha256 })
-    const verdict = judge(info, new Date())
+    const now = new Date()
+    const verdict = judge(info, now)
     process.stdout.write(
       values.json
         ? `${JSON.stringify(inspectJson(info, verdict), null, 2)}\n`
-        : `${formatInspect(info, verdict)}\n`
+        : `${formatInspect(info, verdict, now)}\n`
     )
     return verdict.installable ? 0 : NOT_INSTALLABLE
   }

@@ -95,20 +95,24 @@ export const command = defineCommand({
       warn(warning)
     const now = new Date()
     const source = { serverUrl: 'https://github.com' }
-    const { site } = await publishBuild(info, createDirectoryHost({ dir: values.out, baseUrl }), {
-      root,
-      channel,
-      buildId: buildId ?? defaultBuildId(source, now),
-      source,
-      title: values.title,
-      notes: values.notes,
-      // As in the action: the pages show why instead of an Install button.
-      blockers: profileCheck === 'warn' ? verdict.errors : [],
-      qr,
-      now,
-      warn,
-      retention: { keep }
-    })
+    const { site } = await publishBuild(
+      info,
+      createDirectoryHost({ dir: values.out, baseUrl, warn }),
+      {
+        root,
+        channel,
+        buildId: buildId ?? defaultBuildId(source, now),
+        source,
+        title: values.title,
+        notes: values.notes,
+        // As in the action: the pages show why instead of an Install button.
+        blockers: profileCheck === 'warn' ? verdict.errors : [],
+        qr,
+        now,
+        warn,
+        retention: { keep }
+      }
+    )
     const { urls } = site.record
     const scanned = qr === 'page' ? urls.page : urls.install
     process.stdout.write(

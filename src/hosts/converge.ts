@@ -1,5 +1,4 @@
 import { posix } from 'node:path'
-import * as core from '@actions/core'
 import { renderIndexes } from '../ota/indexes.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../ota/types.js'
 import type { SiteStore } from './types.js'
@@ -30,12 +29,13 @@ const MAX_ROUNDS = 20
  * builds (a build.json written, a build folder deleted) comes before the same run's index writes;
  * afterwards the run re-reads the builds and rewrites the indexes until what it read is what it
  * last wrote. So the last index write of all is followed by a read that saw every change before
- * it: the indexes end up listing exactly the builds on the site.
+ * it: the indexes end up listing exactly the builds on the site. Problems go to `warn` (the
+ * action: core.warning; the CLI: stderr).
  */
-export function convergentStore(site: FileSite): SiteStore {
+export function convergentStore(site: FileSite, warn: (message: string) => void): SiteStore {
   return {
     async update(root, plan) {
-      const changes = plan(await site.readRecords(root, core.warning))
+      const changes = plan(await site.readRecords(root, warn))
       await applyInOrder(site, changes)
       let written = changes.write.filter((file) => !file.immutable)
       // A plan that writes no index page (a test, a partial upload) leaves the indexes alone.
@@ -45,7 +45,7 @@ export function convergentStore(site: FileSite): SiteStore {
         const fresh = renderIndexes(root, await site.readRecords(root, () => {}))
         if (sameFiles(fresh, written)) return
         if (round > MAX_ROUNDS) {
-          core.warning(
+          warn(
             `Other runs kept changing the site under ${root || 'the root'}; the index pages may miss a build until the next publish.`
           )
           return

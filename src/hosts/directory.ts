@@ -13,6 +13,8 @@ export interface DirectoryHostOptions {
   dir: string
   /** The https URL the folder will be served from. */
   baseUrl: string
+  /** Where a skipped build.json is reported (the action: core.warning; the CLI: stderr). */
+  warn: (message: string) => void
 }
 
 /**
@@ -23,12 +25,15 @@ export function createDirectoryHost(options: DirectoryHostOptions): Host {
   return {
     name: 'directory',
     locate: async () => (sitePath) => siteUrl(options.baseUrl, sitePath),
-    store: convergentStore({
-      readRecords: (root, warn) => readRecords(options.dir, join(options.dir, root), warn),
-      write: (files) => writeFiles(options.dir, files),
-      removeDir: (dir) => remove(options.dir, dir),
-      removeFile: (path) => remove(options.dir, path)
-    })
+    store: convergentStore(
+      {
+        readRecords: (root, warn) => readRecords(options.dir, join(options.dir, root), warn),
+        write: (files) => writeFiles(options.dir, files),
+        removeDir: (dir) => remove(options.dir, dir),
+        removeFile: (path) => remove(options.dir, path)
+      },
+      options.warn
+    )
   }
 }
 

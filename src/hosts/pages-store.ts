@@ -288,7 +288,8 @@ class UpdateSession {
           oid,
           parseBuildRecord(
             contents.get(oid)?.toString('utf8') ?? '',
-            `${path} on branch ${this.branch}`
+            `${path} on branch ${this.branch}`,
+            core.warning
           )
         )
       }

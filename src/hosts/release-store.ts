@@ -67,7 +67,7 @@ export function createReleaseStore(options: ReleaseStoreOptions): SiteStore {
           const text = await github(tag, () => releaser.readAsset(asset))
           return text === undefined
             ? undefined
-            : parseBuildRecord(text, `the release asset ${asset.name} of ${tag}`)
+            : parseBuildRecord(text, `the release asset ${asset.name} of ${tag}`, core.warning)
         })
     )
     return { release, assets, builds: records.filter((record) => record !== undefined) }

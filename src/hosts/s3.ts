@@ -193,14 +193,17 @@ export function createS3Host(options: S3HostOptions): Host {
   return {
     name: 's3',
     locate: async () => (sitePath) => siteUrl(publicBaseUrl, keyFor(sitePath)),
-    store: convergentStore({
-      readRecords: (root, warn) => readRecords(keyFor(root), warn),
-      write: async (files) => {
-        await Promise.all(files.map(upload))
+    store: convergentStore(
+      {
+        readRecords: (root, warn) => readRecords(keyFor(root), warn),
+        write: async (files) => {
+          await Promise.all(files.map(upload))
+        },
+        removeDir: (dir) => removeFolder(keyFor(dir)),
+        removeFile
       },
-      removeDir: (dir) => removeFolder(keyFor(dir)),
-      removeFile
-    }),
+      core.warning
+    ),
     async verify(record) {
       await verifyPublicUrls([record.urls.manifest, record.urls.ipa], options.fetch)
       return []

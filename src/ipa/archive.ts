@@ -27,6 +27,8 @@ export interface ZipArchive {
   has(name: string): boolean
   /** The inflated size the central directory declares, or undefined when there is no such entry. */
   sizeOf(name: string): number | undefined
+  /** The bytes the entry takes in the archive (compressed), or undefined when there is none. */
+  compressedSizeOf(name: string): number | undefined
   /** Inflates one entry, refusing it when it is (or turns out to be) larger than `maxBytes`. */
   read(name: string, maxBytes?: number): Promise<Buffer>
   close(): void
@@ -165,6 +167,10 @@ class YauzlArchive implements ZipArchive {
 
   sizeOf(name: string): number | undefined {
     return this.entries.get(name)?.uncompressedSize
+  }
+
+  compressedSizeOf(name: string): number | undefined {
+    return this.entries.get(name)?.compressedSize
   }
 
   async read(name: string, maxBytes: number = DEFAULT_ENTRY_CAP): Promise<Buffer> {

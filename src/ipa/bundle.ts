@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import type { PlistDict, PlistValue } from './plist.js'
+import { isPlistDict, type PlistDict, type PlistValue } from './plist.js'
 import type { AppInfo, BundledApp } from './types.js'
 
 const PAYLOAD = 'Payload/'
@@ -92,8 +92,27 @@ export function appInfo(plist: PlistDict, bundlePath: string, source: string): A
       supportedPlatforms.some((name) => name.toLowerCase().endsWith('simulator')),
     sdk: text(plist, 'DTSDKName'),
     xcode: text(plist, 'DTXcode'),
-    bundlePath
+    bundlePath,
+    usageDescriptions: usageDescriptions(plist),
+    urlSchemes: urlSchemes(plist.CFBundleURLTypes)
   }
+}
+
+/** The permission texts: NS…UsageDescription keys with a string value, in key order. */
+function usageDescriptions(plist: PlistDict): Record<string, string> {
+  const found: Record<string, string> = {}
+  for (const key of Object.keys(plist).sort()) {
+    const value = plist[key]
+    if (/^NS\w*UsageDescription$/.test(key) && typeof value === 'string') found[key] = value
+  }
+  return found
+}
+
+/** CFBundleURLTypes is an array of dictionaries, each with a CFBundleURLSchemes array. */
+function urlSchemes(value: PlistValue | undefined): string[] {
+  const types = Array.isArray(value) ? value : []
+  const schemes = types.flatMap((type) => (isPlistDict(type) ? texts(type.CFBundleURLSchemes) : []))
+  return [...new Set(schemes)].sort()
 }
 
 /** App extensions (PlugIns/*.appex) and watch apps (Watch/*.app) directly inside the bundle. */

@@ -1,7 +1,9 @@
 import { formatBytes, formatDate } from '../format.js'
+import { expiryText } from '../expiry.js'
 import type { IpaInfo, ProfileInfo, Verdict } from './types.js'
 
-const DEVICE_FAMILIES: Record<number, string> = {
+/** UIDeviceFamily values by the name people know them by. */
+export const DEVICE_FAMILIES: Record<number, string> = {
   1: 'iPhone',
   2: 'iPad',
   3: 'Apple TV',
@@ -15,6 +17,8 @@ export interface InspectJson {
   file: IpaInfo['file']
   app: IpaInfo['app']
   bundled: IpaInfo['bundled']
+  installedSize: number
+  components: IpaInfo['components']
   codeSigned: boolean
   profile?: Omit<ProfileInfo, 'created' | 'expires' | 'certificates'> & {
     created?: string
@@ -31,6 +35,8 @@ export function inspectJson(info: IpaInfo, verdict: Verdict): InspectJson {
     file: info.file,
     app: info.app,
     bundled: info.bundled,
+    installedSize: info.installedSize,
+    components: info.components,
     codeSigned: info.codeSigned,
     ...(profile && {
       profile: {
@@ -57,16 +63,24 @@ export function inspectJson(info: IpaInfo, verdict: Verdict): InspectJson {
 }
 
 /** A human-readable report of the IPA for a terminal, one fact a line. */
-export function formatInspect(info: IpaInfo, verdict: Verdict): string {
+export function formatInspect(info: IpaInfo, verdict: Verdict, now: Date = new Date()): string {
   const { app, profile, icon } = info
   const lines: string[] = []
   const add = (label: string, value: string): void => {
-    lines.push(`${`${label}:`.padEnd(15)}${safe(value)}`)
+    lines.push(`${`${label}:`.padEnd(14)} ${terminalSafe(value)}`)
   }
 
   add('App', `${app.name} ${app.version} (${app.build})`)
   add('Bundle id', app.bundleId)
   add('File', `${info.file.path} (${formatBytes(info.file.size)})`)
+  add('Installed', formatBytes(info.installedSize))
+  for (const component of info.components.slice(0, 10)) {
+    add(
+      `  ${component.kind}`,
+      `${component.name}: ${formatBytes(component.installed)} installed, ${formatBytes(component.compressed)} in the IPA`
+    )
+  }
+  if (info.components.length > 10) add('  …', `${info.components.length - 10} more components`)
   if (info.file.sha256) add('SHA-256', info.file.sha256)
   const platforms = app.supportedPlatforms.length ? ` (${app.supportedPlatforms.join(', ')})` : ''
   add(
@@ -82,6 +96,9 @@ export function formatInspect(info: IpaInfo, verdict: Verdict): string {
   )
   if (app.sdk || app.xcode) add('Built with', `SDK ${app.sdk ?? '?'}, Xcode ${app.xcode ?? '?'}`)
   add('Bundle', app.bundlePath)
+  for (const [key, text] of Object.entries(app.usageDescriptions))
+    add('Permission', `${key}: "${text}"`)
+  if (app.urlSchemes.length > 0) add('URL schemes', app.urlSchemes.join(', '))
   for (const bundled of info.bundled) {
     add(
       bundled.kind === 'watch' ? 'Watch app' : 'Extension',
@@ -98,7 +115,7 @@ export function formatInspect(info: IpaInfo, verdict: Verdict): string {
         [profile.teamName, profile.teamId && `(${profile.teamId})`].filter(Boolean).join(' ')
       )
     }
-    add('  Expires', formatDate(profile.expires))
+    add('  Expires', `${formatDate(profile.expires)} (${expiryText(profile.expires, now)})`)
     add(
       '  Devices',
       profile.provisionsAllDevices ? 'all (enterprise)' : `${profile.devices.length} provisioned`
@@ -113,6 +130,7 @@ export function formatInspect(info: IpaInfo, verdict: Verdict): string {
       add('  App id', `${profile.appId}${match}`)
     }
     add('  Platforms', profile.platforms.join(', ') || 'not declared')
+    add('  Entitlements', profile.entitlements.join(', ') || 'none')
     add('  Signature', profile.signature)
     for (const certificate of profile.certificates) {
       add(
@@ -137,7 +155,7 @@ export function formatInspect(info: IpaInfo, verdict: Verdict): string {
 }
 
 /** Control characters from the IPA (escape sequences included) must not reach the terminal. */
-function safe(text: string): string {
+export function terminalSafe(text: string): string {
   return text.replace(
     /\p{Cc}/gu,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`

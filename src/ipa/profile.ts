@@ -129,6 +129,7 @@ function readProfile(
     created: dateAt(plist, 'CreationDate'),
     expires,
     devices,
+    entitlements: Object.keys(entitlements).sort(),
     provisionsAllDevices,
     platforms: stringsAt(plist, 'Platform'),
     certificates: dataAt(plist, 'DeveloperCertificates').flatMap(readCertificate),

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js'
 import { DEFAULT_ENTRY_CAP, openArchive, sha256File } from './archive.js'
 import type { ZipArchive } from './archive.js'
 import { appInfo, bundledApp, findBundledApps, locateApp } from './bundle.js'
+import { bundleComponents } from './components.js'
 import { iconCandidates } from './icon.js'
 import { parsePlistDict } from './plist.js'
 import { normalizePng } from './png.js'
@@ -21,7 +22,8 @@ export interface ReadIpaOptions {
 
 /**
  * Reads what the action needs from an .ipa without extracting it: the central directory once,
- * then only Info.plist, the extensions' Info.plists, embedded.mobileprovision and one icon.
+ * then only Info.plist, the extensions' Info.plists, embedded.mobileprovision and one icon. Sizes
+ * by component come from the central directory, so nothing else is inflated.
  */
 export async function readIpa(path: string, options: ReadIpaOptions = {}): Promise<IpaInfo> {
   const size = await fileSize(path)
@@ -47,11 +49,24 @@ export async function readIpa(path: string, options: ReadIpaOptions = {}): Promi
       iconCandidates(infoPlist, bundlePath, archive.names),
       options.debug
     )
+    const sizes = bundleComponents(
+      archive.names,
+      (name) => {
+        const installed = archive.sizeOf(name)
+        const compressed = archive.compressedSizeOf(name)
+        return installed === undefined || compressed === undefined
+          ? undefined
+          : { installed, compressed }
+      },
+      bundlePath,
+      app.executable
+    )
     return {
       file: { path, size, ...(options.sha256 ? { sha256: await sha256File(path) } : {}) },
       app,
       bundled,
       ...(profile ? { profile } : {}),
+      ...sizes,
       codeSigned: archive.has(`${bundlePath}_CodeSignature/CodeResources`),
       ...(icon ? { icon } : {})
     }

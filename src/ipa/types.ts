@@ -26,6 +26,21 @@ export interface AppInfo {
   xcode?: string
   /** Archive path of the bundle, e.g. "Payload/My App.app/". */
   bundlePath: string
+  /** NS…UsageDescription keys and the text iOS shows when it asks for the permission. */
+  usageDescriptions: Record<string, string>
+  /** CFBundleURLSchemes of every CFBundleURLTypes entry. */
+  urlSchemes: string[]
+}
+
+/** One part of the app bundle, sized from the zip's central directory (nothing is inflated). */
+export interface BundleComponent {
+  kind: 'executable' | 'framework' | 'extension' | 'watch' | 'assets' | 'resources'
+  /** The executable's or bundle's file name, e.g. "Foo.framework", "Share.appex"; "Other resources". */
+  name: string
+  /** Bytes in the IPA. */
+  compressed: number
+  /** Bytes on the device. */
+  installed: number
 }
 
 /** An app extension (PlugIns/*.appex) or a watch app (Watch/*.app) inside the main bundle. */
@@ -60,6 +75,8 @@ export interface ProfileInfo {
   expires: Date
   /** Provisioned device UDIDs, as written in the profile (40-hex or 00008xxx-xxxxxxxxxxxxxxxx). */
   devices: string[]
+  /** The keys of the Entitlements dictionary: what the profile allows the app to use. */
+  entitlements: string[]
   /** Enterprise profiles install on any device. */
   provisionsAllDevices: boolean
   /** Platform key, e.g. ["iOS"], ["tvOS"], ["OSX"]; empty when the profile has none. */
@@ -87,6 +104,10 @@ export interface IpaInfo {
   bundled: BundledApp[]
   /** The main app's embedded.mobileprovision; absent when the build carries none. */
   profile?: ProfileInfo
+  /** Bytes the app bundle takes on the device: its entries, uncompressed. */
+  installedSize: number
+  /** The app bundle by component, largest installed first. */
+  components: BundleComponent[]
   /** Whether the main bundle holds _CodeSignature/CodeResources. */
   codeSigned: boolean
   /** The largest app icon; absent when icons live only in Assets.car. */

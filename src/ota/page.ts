@@ -16,6 +16,8 @@ export interface PageInput {
   files: { qrImage: string; ipa: string; manifest: string }
   /** What the QR code encodes, for its alt text. */
   qr: 'page' | 'link'
+  /** Cards after the release notes (page-changes.ts), already escaped. */
+  extra?: Html
 }
 
 const PROFILE_LABELS: Record<ProfileType, string> = {
@@ -245,7 +247,7 @@ export function renderPage(input: PageInput): string {
 
   const body = html`${navigation(record)}${banner(record, blockers)}<header>${icon}<div><h1>${title}</h1><p class="muted">${version}</p></div></header>
 ${blockers.length > 0 ? '' : html`<section class="card">\n${installBlock(input)}${profileAdvice(record)}\n</section>\n`}${notes}
-<section class="card"><h2>App</h2><dl>${appRows}</dl></section>
+${input.extra}<section class="card"><h2>App</h2><dl>${appRows}</dl></section>
 <section class="card"><h2>Provisioning</h2><dl>${profileRows(record)}</dl></section>
 <section class="card"><h2>Source</h2><dl>${sourceRows(record.source, record.createdAt)}</dl></section>
 <p class="files muted"><a href="${files.ipa}">IPA</a> · <a href="${files.manifest}">manifest</a> · <a href="build.json">build.json</a></p>`

@@ -1,93 +1,188 @@
-import * as core from '@actions/core'
-import type { BuildRecord } from './types.js'
+/**
+ * build.json: its type and its check come from one valibot schema, nested fields included, so a
+ * record read back from a site is either complete and well-typed or refused with the field named.
+ * valibot rather than zod: its functions are imported one by one, so this schema costs the bundle
+ * about 7 kB minified against about 97 kB for zod (21 kB for zod/mini).
+ */
+import * as v from 'valibot'
 
-type Kind = 'string' | 'number' | 'object'
+const text = v.string('a string')
+const bytes = v.pipe(
+  v.number('a size in bytes'),
+  v.finite('a size in bytes'),
+  v.minValue(0, 'a size in bytes')
+)
+const texts = v.array(text, 'a list of strings')
 
-/** Each field the index pages and the publish plan read, with its type; `?` marks optional fields. */
-const FIELDS: ReadonlyArray<readonly [path: string, kind: Kind]> = [
-  ['channel', 'string'],
-  ['buildId', 'string'],
-  ['createdAt', 'string'],
-  ['app', 'object'],
-  ['app.bundleId', 'string'],
-  ['app.version', 'string'],
-  ['app.build', 'string'],
-  ['app.name', 'string'],
-  ['app.ipaSize', 'number'],
-  ['app.minimumOsVersion?', 'string'],
-  ['app.platform?', 'string'],
-  ['app.sha256?', 'string'],
-  ['profile?', 'object'],
-  ['notes?', 'string'],
-  ['source', 'object'],
-  ['urls', 'object'],
-  ['urls.page', 'string'],
-  ['urls.manifest', 'string'],
-  ['urls.ipa', 'string'],
-  ['urls.qr', 'string'],
-  ['urls.qrSvg', 'string'],
-  ['urls.icon?', 'string'],
-  ['urls.buildJson', 'string'],
-  ['urls.install', 'string'],
-  ['size', 'number']
-]
+/** Where a build came from: the repository, ref, commit and workflow run. */
+const SourceSchema = v.object(
+  {
+    /** e.g. https://github.com (GitHub Enterprise Server: its own URL). */
+    serverUrl: text,
+    /** owner/repo */
+    repository: v.optional(text),
+    event: v.optional(text),
+    /** Branch or tag name (not refs/…). */
+    ref: v.optional(text),
+    refType: v.optional(v.picklist(['branch', 'tag'], 'branch or tag')),
+    pr: v.optional(v.number('a number')),
+    sha: v.optional(text),
+    runId: v.optional(text),
+    runNumber: v.optional(v.number('a number')),
+    runAttempt: v.optional(v.number('a number')),
+    workflow: v.optional(text),
+    actor: v.optional(text)
+  },
+  'an object'
+)
 
-const NOUNS: Record<Kind, string> = {
-  string: 'a string',
-  number: 'a size in bytes',
-  object: 'an object'
-}
+/** Absolute https URLs of one published build. */
+const UrlsSchema = v.object(
+  {
+    /** The install page, index.html of the build folder. */
+    page: text,
+    manifest: text,
+    ipa: text,
+    qr: text,
+    qrSvg: text,
+    icon: v.optional(text),
+    buildJson: text,
+    /** itms-services://?action=download-manifest&url=… */
+    install: text,
+    /** The channel's index page, whose first build is always the newest: the stable "latest" link. */
+    channel: v.optional(text)
+  },
+  'an object'
+)
+
+/** One part of the app bundle and what it costs: in the IPA (compressed) and on the device. */
+const ComponentSchema = v.object(
+  {
+    kind: v.picklist(
+      ['executable', 'framework', 'extension', 'watch', 'assets', 'resources'],
+      'a component kind'
+    ),
+    /** The executable's or bundle's file name, e.g. "Foo.framework", "Share.appex", "Assets.car". */
+    name: text,
+    compressed: bytes,
+    installed: bytes
+  },
+  'an object'
+)
+
+const AppSchema = v.object(
+  {
+    bundleId: text,
+    version: text,
+    build: text,
+    name: text,
+    minimumOsVersion: v.optional(text),
+    platform: v.optional(text),
+    ipaSize: bytes,
+    sha256: v.optional(text),
+    // The facts below came with the comparison of builds; records written before lack them.
+    /** Bytes the app bundle takes on the device (its entries, uncompressed). */
+    installedSize: v.optional(bytes),
+    /** UIDeviceFamily: 1 iPhone, 2 iPad, … */
+    deviceFamilies: v.optional(v.array(v.number('a number'), 'a list of numbers')),
+    /** The bundle by component, largest installed first. */
+    components: v.optional(v.array(ComponentSchema, 'a list of components')),
+    /** NS…UsageDescription keys of Info.plist and the text iOS shows with the permission prompt. */
+    usageDescriptions: v.optional(v.record(v.string(), text, 'an object of strings')),
+    /** CFBundleURLSchemes of every CFBundleURLTypes entry. */
+    urlSchemes: v.optional(texts)
+  },
+  'an object'
+)
+
+const ProfileSchema = v.object(
+  {
+    type: v.picklist(['development', 'ad-hoc', 'enterprise', 'app-store'], 'a profile type'),
+    name: text,
+    teamName: v.optional(text),
+    teamId: v.optional(text),
+    /** ISO 8601. */
+    expires: text,
+    devices: bytes,
+    provisionsAllDevices: v.boolean('true or false'),
+    /** The entitlement keys the profile grants (absent in records written before). */
+    entitlements: v.optional(texts)
+  },
+  'an object'
+)
+
+/** build.json: everything machine-readable about one published build. */
+export const BuildRecordSchema = v.object(
+  {
+    schema: v.literal(1),
+    channel: text,
+    buildId: text,
+    /** ISO 8601. */
+    createdAt: text,
+    app: AppSchema,
+    profile: v.optional(ProfileSchema),
+    notes: v.optional(text),
+    /**
+     * Why no device can install this build, with the fix (it was published with profile-check:
+     * warn); absent when it can be installed. Pages then show these instead of an Install button.
+     */
+    blockers: v.optional(texts),
+    source: SourceSchema,
+    urls: UrlsSchema,
+    /** Total bytes of the build folder, for the site size budget. */
+    size: bytes
+  },
+  'a JSON object'
+)
+
+export type BuildRecord = v.InferOutput<typeof BuildRecordSchema>
+export type SourceInfo = v.InferOutput<typeof SourceSchema>
+export type BuildUrls = v.InferOutput<typeof UrlsSchema>
+export type BundleComponent = v.InferOutput<typeof ComponentSchema>
 
 /**
- * What is wrong with a parsed build.json, or undefined when every field the index pages and the
- * plan read has its type (sizes finite and not negative). Written by hand: the action bundles no
- * schema validator, and these few checks do not warrant one.
+ * What is wrong with a parsed build.json, or undefined when it matches the schema. Names the first
+ * bad field by its path, e.g. "app.sha256 is not a string".
  */
 export function buildRecordProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'it is not a JSON object'
-  if (value.schema !== 1) return `its schema is ${JSON.stringify(value.schema) ?? 'missing'}, not 1`
-  for (const [field, kind] of FIELDS) {
-    const optional = field.endsWith('?')
-    const path = optional ? field.slice(0, -1) : field
-    const found = path
-      .split('.')
-      .reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), value)
-    if (found === undefined && optional) continue
-    const ok =
-      kind === 'object'
-        ? isObject(found)
-        : kind === 'number'
-          ? typeof found === 'number' && Number.isFinite(found) && found >= 0
-          : typeof found === kind
-    if (!ok) return `${path} is ${found === undefined ? 'missing' : `not ${NOUNS[kind]}`}`
+  const result = check(value)
+  return 'problem' in result ? result.problem : undefined
+}
+
+function check(value: unknown): { record: BuildRecord } | { problem: string } {
+  // valibot's object() takes an array for an object with numeric keys.
+  if (Array.isArray(value)) return { problem: 'it is not a JSON object' }
+  const result = v.safeParse(BuildRecordSchema, value, { abortEarly: true })
+  if (result.success) return { record: result.output }
+  const issue = result.issues[0]
+  const path = v.getDotPath(issue)
+  if (path === null) return { problem: 'it is not a JSON object' }
+  if (path === 'schema') {
+    return { problem: `its schema is ${JSON.stringify(issue.input) ?? 'missing'}, not 1` }
   }
-  return undefined
+  return { problem: `${path} is ${issue.input === undefined ? 'missing' : `not ${issue.message}`}` }
 }
 
 /**
- * A build.json read back from a site, or undefined (with a warning naming `source`) when it is not
- * JSON or not a complete ipa-ota record: one bad file must not break every later publish. The
- * file is left where it is; the caller only skips it.
+ * A build.json read back from a site, or undefined (with a warning through `warn` naming `source`)
+ * when it is not JSON or not a complete ipa-ota record: one bad file must not break every later
+ * publish. The file is left where it is; the caller only skips it.
  */
 export function parseBuildRecord(
-  text: string,
+  json: string,
   source: string,
-  warn: (message: string) => void = core.warning
+  warn: (message: string) => void
 ): BuildRecord | undefined {
   let value: unknown
   try {
-    value = JSON.parse(text)
+    value = JSON.parse(json)
   } catch {
     value = undefined
   }
-  const problem = value === undefined ? 'it is not JSON' : buildRecordProblem(value)
-  if (problem === undefined) return value as BuildRecord
+  const result = value === undefined ? { problem: 'it is not JSON' } : check(value)
+  if ('record' in result) return result.record
   warn(
-    `Ignoring ${source}: ${problem}, so it is not an ipa-ota build.json. It is left in place but not listed or counted; delete it or publish that build again.`
+    `Ignoring ${source}: ${result.problem}, so it is not an ipa-ota build.json. It is left in place but not listed or counted; delete it or publish that build again.`
   )
   return undefined
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -5,6 +5,10 @@ import { assertPublicHttpsUrl, installLink, renderManifest } from './manifest.js
 import { renderPage } from './page.js'
 import { renderQr, type QrTarget } from './qr.js'
 import type { BuildRecord, BuildSite, BuildUrls, SiteFile, SourceInfo } from './types.js'
+import { changesSince, type BuildChanges } from './compare.js'
+import { buildFacts } from './facts.js'
+import type { DeviceCheck } from './devices.js'
+import { renderPageChanges } from './page-changes.js'
 
 export interface SiteOptions {
   /** The public URL of a site path; the host's answer, checked here for https. */
@@ -25,6 +29,21 @@ export interface SiteOptions {
   blockers?: readonly string[]
   /** Where to report a problem that does not stop publishing (the action: core.warning). */
   warn?: (message: string) => void
+  /** The channel whose newest build this one is compared with; absent: no comparison. */
+  compareWith?: string
+  /** Which devices of the devices-file list the profile provisions, for the page. */
+  devices?: DeviceCheck
+}
+
+/** A build's site before the builds already on the site are known. */
+export interface PreparedSite {
+  dir: string
+  record: Omit<BuildRecord, 'size'>
+  /**
+   * The files, with the changes since the base build found in `current` on the page. Pure and
+   * synchronous, so a host that loses a race can assemble again on the fresh state.
+   */
+  assemble(current: readonly BuildRecord[]): { site: BuildSite; changes?: BuildChanges }
 }
 
 /** The fixed file names of a build folder (the IPA's name comes from the app name). */
@@ -76,6 +95,11 @@ function settleBuildJson(record: Omit<BuildRecord, 'size'>, otherBytes: number):
  * at them.
  */
 export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<BuildSite> {
+  return (await prepareSite(info, options)).assemble([]).site
+}
+
+/** Everything of the build's site that does not depend on the other builds (icons, QR code). */
+export async function prepareSite(info: IpaInfo, options: SiteOptions): Promise<PreparedSite> {
   const channel = channelSlug(options.channel)
   const buildId = buildIdSlug(options.buildId)
   const dir = buildDir(options.root, channel, buildId)
@@ -102,36 +126,13 @@ export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<Bu
 
   const title = options.title?.trim() || info.app.name
   const notes = options.notes?.trim() ? options.notes : undefined
-  const { app, profile } = info
+  const { app } = info
   const record: Omit<BuildRecord, 'size'> = {
     schema: 1,
     channel,
     buildId,
     createdAt: options.now.toISOString(),
-    app: {
-      bundleId: app.bundleId,
-      version: app.version,
-      build: app.build,
-      // The name as shown everywhere: the title input, else the app's display name.
-      name: title,
-      ...(app.minimumOsVersion === undefined ? {} : { minimumOsVersion: app.minimumOsVersion }),
-      ...(app.platform === undefined ? {} : { platform: app.platform }),
-      ipaSize: info.file.size,
-      ...(info.file.sha256 === undefined ? {} : { sha256: info.file.sha256 })
-    },
-    ...(profile === undefined
-      ? {}
-      : {
-          profile: {
-            type: profile.type,
-            name: profile.name,
-            ...(profile.teamName === undefined ? {} : { teamName: profile.teamName }),
-            ...(profile.teamId === undefined ? {} : { teamId: profile.teamId }),
-            expires: profile.expires.toISOString(),
-            devices: profile.devices.length,
-            provisionsAllDevices: profile.provisionsAllDevices
-          }
-        }),
+    ...buildFacts(info, title),
     ...(notes === undefined ? {} : { notes }),
     ...(options.blockers?.length ? { blockers: [...options.blockers] } : {}),
     source: options.source,
@@ -155,13 +156,6 @@ export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<Bu
     'utf8'
   )
   const qr = await renderQr(options.qr === 'page' ? urls.page : urls.install)
-  const page = renderPage({
-    record,
-    title,
-    hasIcon: icons !== undefined,
-    files: { qrImage: BUILD_FILES.qrSvg, ipa: ipaName, manifest: BUILD_FILES.manifest },
-    qr: options.qr
-  })
 
   const at = (name: string) => sitePath(dir, name)
   const files: SiteFile[] = [
@@ -184,12 +178,36 @@ export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<Bu
     file(at(BUILD_FILES.qrPng), qr.png, 'image/png'),
     file(at(BUILD_FILES.qrSvg), Buffer.from(qr.svg, 'utf8'), 'image/svg+xml'),
     file(at(BUILD_FILES.manifest), manifest, 'application/xml'),
-    file(at(BUILD_FILES.manifestXml), manifest, 'application/xml'),
-    file(at(BUILD_FILES.page), Buffer.from(page, 'utf8'), 'text/html; charset=utf-8')
+    file(at(BUILD_FILES.manifestXml), manifest, 'application/xml')
   )
-  const otherBytes = files.reduce((sum, each) => sum + each.size, 0)
-  const buildJson = settleBuildJson(record, otherBytes)
-  files.splice(files.length - 1, 0, file(at(BUILD_FILES.buildJson), buildJson, 'application/json'))
 
-  return { dir, record: { ...record, size: otherBytes + buildJson.length }, files }
+  const assemble = (current: readonly BuildRecord[]) => {
+    const changes =
+      options.compareWith === undefined
+        ? undefined
+        : changesSince(current, record, channelSlug(options.compareWith))
+    const page = renderPage({
+      record,
+      title,
+      hasIcon: icons !== undefined,
+      files: { qrImage: BUILD_FILES.qrSvg, ipa: ipaName, manifest: BUILD_FILES.manifest },
+      qr: options.qr,
+      extra: renderPageChanges({
+        changes,
+        devices: options.devices,
+        profile: record.profile,
+        now: options.now
+      })
+    })
+    const all = [
+      ...files,
+      file(at(BUILD_FILES.page), Buffer.from(page, 'utf8'), 'text/html; charset=utf-8')
+    ]
+    const otherBytes = all.reduce((sum, each) => sum + each.size, 0)
+    const buildJson = settleBuildJson(record, otherBytes)
+    all.splice(all.length - 1, 0, file(at(BUILD_FILES.buildJson), buildJson, 'application/json'))
+    const site = { dir, record: { ...record, size: otherBytes + buildJson.length }, files: all }
+    return { site, ...(changes === undefined ? {} : { changes }) }
+  }
+  return { dir, record, assemble }
 }

@@ -7,6 +7,9 @@ import { formatBytes, formatDate, formatUtc } from '../format.js'
 import { DAY_MS, EXPIRY_WARNING_DAYS } from '../ipa/verdict.js'
 import { html, raw } from '../ota/html.js'
 import { blockersOf } from '../ota/page.js'
+import type { BuildChanges } from '../ota/compare.js'
+import type { DeviceCheck } from '../ota/devices.js'
+import { changesMarkdown, devicesMarkdown } from './changes.js'
 import { codeBlock, escapeText, graphemeCount, image, link, safeUrl, truncate } from './markdown.js'
 
 /** GitHub refuses comment bodies longer than this. */
@@ -27,6 +30,10 @@ export interface CommentInput {
   history: BuildRecord[]
   warnings: string[]
   now: Date
+  /** What changed since the base build; absent when not compared (compare-to: none). */
+  changes?: BuildChanges
+  /** Which devices of the devices-file list can install the build; absent without the input. */
+  devices?: DeviceCheck
 }
 
 /**
@@ -212,6 +219,8 @@ function compose(
           installLinkBlock(urls.install)
         ]),
     details(record, now),
+    devicesMarkdown(input.devices),
+    changesMarkdown(input.changes),
     notes === undefined || notes === '' ? '' : `**Notes**\n\n${escapeText(notes)}`,
     warningsAlert(warnings),
     historyBlock(options.title, input.history, historyShown, false),
@@ -265,6 +274,7 @@ function profileText(record: BuildRecord, now: Date): string {
   let expiry = `expires ${formatDate(profile.expires)}`
   if (!Number.isNaN(days) && days <= 0) expiry = `⚠️ expired on ${formatDate(profile.expires)}`
   else if (days <= EXPIRY_WARNING_DAYS) expiry += ` ⚠️ (in ${days} day${days === 1 ? '' : 's'})`
+  else if (!Number.isNaN(days)) expiry += ` (in ${days} days)`
   const devices = profile.provisionsAllDevices
     ? 'all devices'
     : `${profile.devices} device${profile.devices === 1 ? '' : 's'}`

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { BuildChanges } from '../ota/compare.js'
 import type { BuildRecord } from '../ota/types.js'
 
 export interface OutputExtras {
@@ -6,6 +7,8 @@ export interface OutputExtras {
   siteDir?: string
   commentUrl?: string
   skipped: boolean
+  /** What the build was compared with, for size-delta and base-build. */
+  changes?: BuildChanges
 }
 
 /** Every output of action.yml as a string ('' when it does not apply), so later steps can rely on each one. */
@@ -14,6 +17,7 @@ export function outputValues(
   extras: OutputExtras
 ): Record<string, string> {
   const profile = record?.profile
+  const base = extras.changes?.base
   return {
     'install-url': record?.urls.install ?? '',
     'page-url': record?.urls.page ?? '',
@@ -33,6 +37,8 @@ export function outputValues(
     'build-id': record?.buildId ?? '',
     'site-dir': extras.siteDir ?? '',
     'comment-url': extras.commentUrl ?? '',
+    'size-delta': base ? String(base.comparison.ipaSize.delta) : '',
+    'base-build': base ? `${base.record.channel}/${base.record.buildId}` : '',
     skipped: String(extras.skipped)
   }
 }

@@ -8,7 +8,8 @@ import {
   isOlderRun,
   readShown,
   renderComment,
-  renderRemovedComment
+  renderRemovedComment,
+  type CommentInput
 } from './comment.js'
 import { explainGitHubError } from '../github-errors.js'
 
@@ -162,7 +163,7 @@ export async function postComment(
     /** The comment-key input; default: the bundle id. */
     commentKey?: string
     author?: string
-  }
+  } & Pick<CommentInput, 'changes' | 'devices'>
 ): Promise<string> {
   const key = input.commentKey ?? input.record.app.bundleId
   // The comment shows the newest build this run knows of: a newer run's build, when the site
@@ -178,7 +179,10 @@ export async function postComment(
     key,
     record: main,
     history: earlier,
-    warnings: main === input.record ? input.warnings : [],
+    // The warnings, changes and device list describe this run's build only.
+    ...(main === input.record
+      ? { warnings: input.warnings, changes: input.changes, devices: input.devices }
+      : { warnings: [] }),
     now: input.now
   })
   const known = new Set(earlier.map((build) => build.buildId))

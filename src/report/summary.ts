@@ -1,6 +1,8 @@
 /** The job summary (GITHUB_STEP_SUMMARY) through core.summary. */
 import * as core from '@actions/core'
 import { join } from 'node:path'
+import type { BuildChanges } from '../ota/compare.js'
+import type { DeviceCheck } from '../ota/devices.js'
 import type { BuildRecord } from '../ota/types.js'
 import { renderBuild } from './comment.js'
 import { formatUtc } from '../format.js'
@@ -22,6 +24,8 @@ export interface SummaryInput {
   buildDir?: string
   commentUrl?: string
   now?: Date
+  changes?: BuildChanges
+  devices?: DeviceCheck
 }
 
 /** The summary's Markdown: the comment's content, plus the local paths and the comment link. */
@@ -37,7 +41,9 @@ function renderSummary(input: SummaryInput): string {
       record: input.record,
       history: input.history,
       warnings: input.warnings,
-      now: input.now ?? new Date()
+      now: input.now ?? new Date(),
+      ...(input.changes === undefined ? {} : { changes: input.changes }),
+      ...(input.devices === undefined ? {} : { devices: input.devices })
     },
     {
       head: [],

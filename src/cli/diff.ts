@@ -1,0 +1,36 @@
+import { basename } from 'node:path'
+import { terminalSafe } from '../ipa/inspect.js'
+import { readIpa } from '../ipa/read.js'
+import { compareBuilds, describeChanges } from '../ota/compare.js'
+import { buildFacts } from '../ota/facts.js'
+import { defineCommand, UsageError } from './args.js'
+
+/** ipa-ota diff: the comment's "Changes since …" for two IPAs, from the same comparison. */
+export const command = defineCommand({
+  name: 'diff',
+  args: '<old.ipa> <new.ipa>',
+  flags: {
+    json: { type: 'boolean', help: 'Print the comparison as JSON instead of text' }
+  },
+  async run(values, positionals) {
+    if (positionals.length !== 2) {
+      throw new UsageError('give two .ipa paths: the old build, then the new one.')
+    }
+    const [oldPath, newPath] = positionals as [string, string]
+    const [before, after] = await Promise.all([readIpa(oldPath), readIpa(newPath)])
+    const comparison = compareBuilds(basename(oldPath), buildFacts(before), buildFacts(after))
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`)
+      return
+    }
+    const { title, lines, movers } = describeChanges(comparison)
+    const text = [
+      title,
+      ...lines.map((line) => `${line.label}: ${line.text}`),
+      ...(movers.length > 0
+        ? ['Largest size changes by component:', ...movers.map((m) => `  ${m}`)]
+        : [])
+    ]
+    process.stdout.write(`${text.map(terminalSafe).join('\n')}\n`)
+  }
+})
