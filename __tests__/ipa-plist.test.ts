@@ -334,7 +334,7 @@ describe.skipIf(skipCorpus)('bplist corpus', () => {
           void worker.terminate()
           resolvePromise(result)
         })
-        worker.once('error', (error) => {
+        worker.once('error', (error: Error) => {
           clearTimeout(guard)
           reject(error)
         })

@@ -454,7 +454,7 @@ describe('release host: publishing', () => {
         status: 422,
         body: expect.objectContaining({
           errors: [expect.objectContaining({ code: 'already_exists' })]
-        })
+        }) as unknown
       })
     ])
     expect(fake.releases).toHaveLength(1)
@@ -601,7 +601,8 @@ describe('release host: verify', () => {
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    const toLocal: typeof fetch = (input, init) => fetch(String(input).replace(SERVER, local), init)
+    const toLocal: typeof fetch = (input, init) =>
+      fetch((input instanceof Request ? input.url : String(input)).replace(SERVER, local), init)
     try {
       const releaseHost = host('ota-{channel}', { fetch: toLocal })
       const [warning, ...rest] = await releaseHost.verify!(record('main', '1-1'))

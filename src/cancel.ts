@@ -18,7 +18,7 @@ const TEMP_PREFIX = 'ipa-ota-'
  */
 export function exitOnCancel(
   tempDir: string | undefined,
-  exit: (code: number) => void = process.exit
+  exit: (code: number) => void = (code) => process.exit(code)
 ): void {
   const stop = (signal: NodeJS.Signals): void => {
     core.info(`Cancelled (${signal}): removing temporary files and stopping.`)

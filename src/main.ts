@@ -93,14 +93,14 @@ async function publish(
   })
   const record = site.record
   // A build a device cannot fetch is still reported (summary, outputs) before the step fails.
-  let unreachable: unknown
+  let unreachable: Error | undefined
   if (host.verify) {
     try {
       const live = await core.group('Check the build is reachable', () => host.verify!(record))
       for (const warning of live) core.warning(warning)
       warnings.push(...live)
     } catch (error) {
-      unreachable = error
+      unreachable = error instanceof Error ? error : new Error(String(error))
     }
   }
 

@@ -180,7 +180,7 @@ export function createReleaseHost(options: ReleaseHostOptions): Host {
         prerelease: true
       })
       core.info(`Created the prerelease ${tag}`)
-      return data as Release
+      return data
     } catch (error) {
       if (isAlreadyExists(error)) return undefined
       throw explain(error, tag)

@@ -58,7 +58,7 @@ function iconBaseNames(plist: Record<string, unknown>): string[] {
   return [
     ...new Set(
       names
-        .flatMap((value) => (Array.isArray(value) ? value : [value]))
+        .flatMap((value): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]))
         .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
         .map((value) => value.trim().replace(/(?:@\d+x)?(?:~ipad|~iphone)?\.png$/i, ''))
     )
