@@ -16,8 +16,7 @@ import { isForkPullRequest } from './report/fork.js'
 import { setOutputs } from './report/outputs.js'
 import { findPullRequests, postComment, postRemovedComment } from './report/pr.js'
 import { writeRemovedSummary, writeSkippedSummary, writeSummary } from './report/summary.js'
-import { oneLine } from './report/markdown.js'
-import { formatBytes } from './format.js'
+import { formatBytes, oneLine } from './format.js'
 
 const FORK_SKIP_REASON =
   'This pull request comes from a fork, so its token is read-only: ipa-ota published nothing and posted no comment. ' +

@@ -12,6 +12,7 @@ import {
 import type { S3ClientConfig } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
 import { UserError } from '../errors.js'
+import { formatMiB } from '../format.js'
 import { parseBuildRecord } from '../ota/record.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../ota/types.js'
 import { s3UserError } from './s3-errors.js'
@@ -285,12 +286,11 @@ function cannedAcl(acl: string): ObjectCannedACL {
 
 function logProgress(upload: Upload, key: string, size: number): void {
   if (size === 0) return
-  const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
   let nextPercent = 10
   upload.on('httpUploadProgress', ({ loaded = 0 }) => {
     const percent = Math.floor((loaded * 100) / size)
     if (percent < nextPercent) return
-    core.info(`Uploaded ${percent}% of ${key} (${mib(loaded)} of ${mib(size)} MiB)`)
+    core.info(`Uploaded ${percent}% of ${key} (${formatMiB(loaded)} of ${formatMiB(size)})`)
     nextPercent = Math.floor(percent / 10) * 10 + 10
   })
 }
