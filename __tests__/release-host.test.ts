@@ -637,8 +637,9 @@ describe('release host: large uploads', () => {
     expect(run.stdout).toMatch(/Uploaded 100% of 9-1-app\.ipa/)
     expect(run.stdout).not.toContain(TOKEN)
     // Node's fetch would hold the whole body (1.2 GB measured); streamed, the process stays near
-    // 70 MB of code plus the garbage V8 lets pile up before collecting it.
-    expect(run.maxRssBytes).toBeLessThan(200 * 1024 * 1024)
+    // 70 MB of code plus the garbage V8 lets pile up before collecting it, which grows when the
+    // machine is busy: the bound sits between the two, far from both.
+    expect(run.maxRssBytes).toBeLessThan(512 * 1024 * 1024)
   }, 180_000)
 })
 
