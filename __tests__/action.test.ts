@@ -69,7 +69,9 @@ describe('dist/index.js run as the runner runs it', () => {
         'ota/main/17-1/build.json'
       ])
     )
-    const record = JSON.parse(await readFile(join(site, 'ota/main/17-1/build.json'), 'utf8'))
+    const record: unknown = JSON.parse(
+      await readFile(join(site, 'ota/main/17-1/build.json'), 'utf8')
+    )
     expect(record).toMatchObject({ channel: 'main', buildId: '17-1', notes: 'Fixes #12' })
     expect(run.summary).toContain(`${dir}/index.html`)
     expect(decodeEntities(run.summary)).toContain(site)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes } from '../src/format.js'
+import { formatBytes, formatMiB, oneLine } from '../src/format.js'
 
 describe('formatBytes', () => {
   it.each([
@@ -13,5 +13,24 @@ describe('formatBytes', () => {
     [2_500_000_000_000, '2500 GB']
   ])('%i bytes → %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text)
+  })
+})
+
+describe('formatMiB', () => {
+  it.each([
+    [0, '0 MiB'],
+    [64 * 2 ** 20, '64 MiB'],
+    [1.55 * 2 ** 20, '1.5 MiB'],
+    [100 * 2 ** 20 - 1, '99.9 MiB']
+  ])('%i bytes → %s', (bytes, text) => {
+    expect(formatMiB(bytes)).toBe(text)
+  })
+})
+
+describe('oneLine', () => {
+  it('joins lines and drops controls, so IPA text cannot start a runner command', () => {
+    expect(oneLine('App\r\n::set-output name=x::\u202Eevil\u0007\t end ')).toBe(
+      'App ::set-output name=x::evil end'
+    )
   })
 })

@@ -1,6 +1,6 @@
 /**
  * Cancel: the runner sends SIGTERM while the bundled action is pushing its build to Pages. The
- * action must stop within 5 seconds, leave nothing of the build reachable from the branch or its
+ * action must stop (not wait on the stalled push), leave nothing of the build reachable from the branch or its
  * index pages, and remove its temporary files under RUNNER_TEMP.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
@@ -16,8 +16,11 @@ import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
 
 const TOKEN = 'ghs_hardeningCancel0123456789abcdefgh'
-/** A bound for a hang, generous. */
-const MAX_STOP_SECONDS = 5
+/**
+ * The push stalls for good, so an action that ignores SIGTERM never exits; it stops in well under
+ * a second. The bound is generous so that a machine busy with other work cannot fail it.
+ */
+const MAX_STOP_SECONDS = 30
 
 let work: string
 let ipa: string
@@ -78,7 +81,7 @@ async function startStallingProxy(target: string) {
 }
 
 describe('SIGTERM mid-push', () => {
-  it('stops within 5 s, publishes no part of the build and removes its temporary files', async () => {
+  it('stops, publishes no part of the build and removes its temporary files', async () => {
     const proxy = await startStallingProxy(git.url)
     const temp = await mkdtemp(join(work, 'runner-temp-'))
     let cancelledAt = 0

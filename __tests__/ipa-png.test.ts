@@ -11,7 +11,7 @@ const PNGS = pngs.dir
 
 /** Decodes a plain reference PNG with pngjs directly (one reference has a wrong IDAT CRC). */
 function reference(file: string): PNG {
-  return PNG.sync.read(readFileSync(`${PNGS}/${file}`), { checkCRC: false } as never)
+  return PNG.sync.read(readFileSync(`${PNGS}/${file}`), { checkCRC: false })
 }
 
 function decode(png: Buffer): PNG {

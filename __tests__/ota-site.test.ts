@@ -133,7 +133,7 @@ describe('buildSite', () => {
 
   it('writes build.json as the record, its size counting every byte of the folder', async () => {
     const site = await buildSite(ipaInfo(), options({ notes: 'Line 1\nLine 2' }))
-    const json = JSON.parse(bytes(fileAt(site, 'build.json')).toString('utf8'))
+    const json: unknown = JSON.parse(bytes(fileAt(site, 'build.json')).toString('utf8'))
     expect(json).toEqual(site.record)
     expect(site.record.size).toBe(site.files.reduce((sum, file) => sum + file.size, 0))
     expect(site.record).toMatchObject({

@@ -476,7 +476,7 @@ describe('createPagesStore', () => {
     const failure = store().update('ota', plan, 'Publish')
     await expect(failure).rejects.toThrow(UserError)
     await expect(failure).rejects.toThrow(
-      'ota/main/1-1/app.ipa is 101.0 MiB, but GitHub refuses files of 100 MiB or more in a push: make the build smaller or publish with `host: s3`, which takes any size.'
+      'ota/main/1-1/app.ipa is 101 MiB, but GitHub refuses files of 100 MiB or more in a push: make the build smaller or publish with `host: s3`, which takes any size.'
     )
     expect(server.requests.slice(first).filter((r) => r.service === 'git-receive-pack')).toEqual([])
 
@@ -488,7 +488,7 @@ describe('createPagesStore', () => {
     await store().update('ota', mediumPlan, 'Publish')
     const output = warnings.mock.calls.map(([chunk]) => String(chunk)).join('')
     expect(output).toContain(
-      '::warning::ota/main/2-1/app.ipa is 60.0 MiB; GitHub warns about files over 50 MiB'
+      '::warning::ota/main/2-1/app.ipa is 60 MiB; GitHub warns about files over 50 MiB'
     )
     expect(await branchFiles()).toContain('ota/main/2-1/app.ipa')
   })

@@ -84,7 +84,7 @@ describe('checkFileSizes', () => {
   it('refuses 100 MiB and more, naming the file, its size and host: s3', () => {
     expect(() => checkFileSizes([{ path: 'ota/a/1-1/app.ipa', size: 100 * MiB }])).toThrow(
       new UserError(
-        'ota/a/1-1/app.ipa is 100.0 MiB, but GitHub refuses files of 100 MiB or more in a push: make the build smaller or publish with `host: s3`, which takes any size.'
+        'ota/a/1-1/app.ipa is 100 MiB, but GitHub refuses files of 100 MiB or more in a push: make the build smaller or publish with `host: s3`, which takes any size.'
       )
     )
   })
@@ -97,8 +97,8 @@ describe('checkFileSizes', () => {
         { path: 'bigger', size: 100 * MiB - 1 }
       ])
     ).toEqual([
-      'big is 50.0 MiB; GitHub warns about files over 50 MiB and refuses them from 100 MiB (`host: s3` takes any size).',
-      'bigger is 100.0 MiB; GitHub warns about files over 50 MiB and refuses them from 100 MiB (`host: s3` takes any size).'
+      'big is 50 MiB; GitHub warns about files over 50 MiB and refuses them from 100 MiB (`host: s3` takes any size).',
+      'bigger is 99.9 MiB; GitHub warns about files over 50 MiB and refuses them from 100 MiB (`host: s3` takes any size).'
     ])
   })
 })

@@ -242,7 +242,7 @@ describe('release host: publishing', () => {
         status: 422,
         body: expect.objectContaining({
           errors: [expect.objectContaining({ code: 'already_exists' })]
-        })
+        }) as unknown
       })
     ])
     expect(fake.releases).toHaveLength(1)
@@ -422,7 +422,8 @@ describe('release host: verify', () => {
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    const toLocal: typeof fetch = (input, init) => fetch(String(input).replace(SERVER, local), init)
+    const toLocal: typeof fetch = (input, init) =>
+      fetch((input instanceof Request ? input.url : String(input)).replace(SERVER, local), init)
     try {
       const releaseHost = host('ota-{channel}', { fetch: toLocal })
       const [warning, ...rest] = await releaseHost.verify!(record('main', '1-1'))
@@ -457,8 +458,9 @@ describe('release host: large uploads', () => {
     expect(run.stdout).toMatch(/Uploaded 100% of 9-1-app\.ipa/)
     expect(run.stdout).not.toContain(TOKEN)
     // Node's fetch would hold the whole body (1.2 GB measured); streamed, the process stays near
-    // 70 MB of code plus the garbage V8 lets pile up before collecting it.
-    expect(run.maxRssBytes).toBeLessThan(200 * 1024 * 1024)
+    // 70 MB of code plus the garbage V8 lets pile up before collecting it, which grows when the
+    // machine is busy: the bound sits between the two, far from both.
+    expect(run.maxRssBytes).toBeLessThan(512 * 1024 * 1024)
   }, 180_000)
 })
 

@@ -399,7 +399,8 @@ describe('s3 host: verify', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     // The host insists on https; the probe is routed to the loopback server by the injected fetch.
-    const toLocal: typeof fetch = (input, init) => fetch(String(input).replace(CDN, local), init)
+    const toLocal: typeof fetch = (input, init) =>
+      fetch((input instanceof Request ? input.url : String(input)).replace(CDN, local), init)
     const verify = async (folder: string) => {
       const s3Host = host({ fetch: toLocal })
       const base = record('pr-1', '1-1', '2024-01-01T00:00:00Z')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { open, mkdtemp, rm } from 'node:fs/promises'
+import { open, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { tmpdir } from 'node:os'
@@ -12,7 +12,12 @@ import type { S3Server } from './support/s3-server.js'
 
 const BUCKET = 'big-builds'
 const SIZE = 200 * 1024 * 1024
-const MEMORY_LIMIT = 150 * 1024 * 1024
+/**
+ * Memory above the same upload of a 1 MiB file, measured in the same test, so neither the SDK's
+ * own footprint nor a busy machine (garbage collected later) moves the bound; holding the IPA
+ * would add 200 MB.
+ */
+const EXTRA_MEMORY_LIMIT = 100 * 1024 * 1024
 
 let s3: S3Server
 let scratch: string
@@ -55,7 +60,7 @@ await host.store.update(
 )
 `
 
-it('uploads a 200 MB IPA in parts from disk, logging progress, in under 150 MB of memory', async () => {
+it('uploads a 200 MB IPA in parts from disk, logging progress, in under 100 MB more memory than 1 MiB takes', async () => {
   const ipa = join(scratch, 'big.ipa')
   // Distinct bytes in every mebibyte, so a lost, repeated or misplaced part changes the digest.
   const handle = await open(ipa, 'w')
@@ -64,6 +69,9 @@ it('uploads a 200 MB IPA in parts from disk, logging progress, in under 150 MB o
   }
   await handle.truncate(SIZE)
   await handle.close()
+  const small = join(scratch, 'small.ipa')
+  await writeFile(small, Buffer.alloc(1024 * 1024, 1))
+  const baseline = await runInChild(UPLOAD, [s3.endpoint, BUCKET, small, String(1024 * 1024)])
   const before = (await s3.log()).requests.length
 
   const run = await runInChild(UPLOAD, [s3.endpoint, BUCKET, ipa, String(SIZE)])
@@ -90,5 +98,6 @@ it('uploads a 200 MB IPA in parts from disk, logging progress, in under 150 MB o
   expect(progress.length).toBeGreaterThanOrEqual(9)
   expect(progress.length).toBeLessThanOrEqual(11)
   expect(progress.at(-1)).toBe('Uploaded 100% of ota/main/1-1/App.ipa')
-  expect(run.maxRssBytes).toBeLessThan(MEMORY_LIMIT)
-})
+  expect(run.maxRssBytes - baseline.maxRssBytes).toBeLessThan(EXTRA_MEMORY_LIMIT)
+  // Two uploads, 200 MB through the in-process S3 server: minutes on a busy two-core machine.
+}, 300_000)

@@ -4,6 +4,8 @@
 // left as a hole, then Info.plist, an icon and a real provisioning profile from the fixtures
 // corpus when it is there), so they cost no disk and take a second to make.
 // Every run is a child process under /usr/bin/time, which reports its max RSS.
+// First, the action's cold start: the time and memory `node dist/index.js` takes to stop on a
+// missing input, beside a bare `node -e 0`.
 // Usage: npm run bench [-- --runs 3]
 import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -13,7 +15,7 @@ import { promisify } from 'node:util'
 import { build } from 'esbuild'
 import { build as buildPlist } from 'plist'
 import { PNG } from 'pngjs'
-import { writeZip } from '../__tests__/support/zip.ts'
+import { importTs } from './import-ts.mjs'
 
 const run = promisify(execFile)
 const root = resolve(import.meta.dirname, '..')
@@ -34,6 +36,10 @@ if (!profile) console.log(`no ${PROFILE}: the IPAs carry no provisioning profile
 const icon = new PNG({ width: 180, height: 180 })
 icon.data.fill(0x80)
 const iconPng = PNG.sync.write(icon)
+// Through esbuild rather than Node's type stripping, which Node 20 lacks.
+const { writeZip } = await importTs('__tests__/support/zip.ts')
+
+await coldStart()
 
 const work = mkdtempSync(join(tmpdir(), 'ipa-bench-'))
 try {
@@ -112,6 +118,32 @@ async function inspectCommand() {
   return [process.execPath, bundle]
 }
 
+/** Start-up of the action, which loads its bundle before it can read an input. */
+async function coldStart() {
+  const action = join(root, 'dist/index.js')
+  if (!existsSync(action)) {
+    console.log('no dist/index.js (npm run bundle): cold start not measured')
+    return
+  }
+  // No INPUT_* and no GITHUB_*: the action stops at the first input it needs.
+  const env = { PATH: process.env.PATH }
+  const rows = []
+  for (const [tool, argv] of [
+    ['node -e 0', [process.execPath, '-e', '0']],
+    ['action, missing input', [process.execPath, action]]
+  ]) {
+    const samples = []
+    for (let i = 0; i < RUNS; i++) samples.push(await measure(argv, { env, failing: true }))
+    rows.push({
+      size: 'none',
+      tool,
+      seconds: median(samples.map((sample) => sample.seconds)),
+      rssMb: Math.max(...samples.map((sample) => sample.rssKb)) / 1024
+    })
+  }
+  printTable(rows, 'input')
+}
+
 async function makeIpa(path, bytes, files) {
   const info = buildPlist({
     CFBundleIdentifier: 'com.example.bench',
@@ -139,9 +171,14 @@ async function makeIpa(path, bytes, files) {
   ])
 }
 
-async function measure(argv) {
+/** Wall time and max RSS of one run; `failing` accepts a non-zero exit (the action's refusal). */
+async function measure(argv, { env, failing = false } = {}) {
   const { stderr } = await run('/usr/bin/time', ['-f', '@@ %e %M', ...argv], {
-    maxBuffer: 64 * 1024 * 1024
+    maxBuffer: 64 * 1024 * 1024,
+    env
+  }).catch((error) => {
+    if (failing && typeof error.code === 'number') return error
+    throw error
   })
   const match = /@@ ([\d.]+) (\d+)\s*$/.exec(stderr)
   if (!match) throw new Error(`no timing from ${argv.join(' ')}: ${stderr}`)
@@ -153,8 +190,8 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-function printTable(rows) {
-  const header = ['IPA size', 'tool', 'wall time (s)', 'peak RSS (MB)']
+function printTable(rows, first = 'IPA size') {
+  const header = [first, 'tool', 'wall time (s)', 'peak RSS (MB)']
   const lines = rows.map((row) => [
     row.size,
     row.tool,

@@ -1,8 +1,10 @@
 // Bundles the action and the CLI into self-contained ESM files, as the runner loads dist/ without
-// node_modules. esbuild rather than rollup: it bundles the AWS SDK and Octokit in about a second.
+// node_modules, and writes dist/licenses.txt for the packages bundled into them.
+// esbuild rather than rollup: it bundles the AWS SDK and Octokit in about a second.
 // Usage: node scripts/bundle.mjs [outdir]   (default dist; the dist test bundles into a temp dir)
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
+import { bundledPackages, renderLicenses } from './licenses.mjs'
 
 const outdir = process.argv[2] ?? 'dist'
 // Chunk names carry content hashes: remove the old ones, or dist/ collects stale chunks.
@@ -12,25 +14,33 @@ const requireShim =
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node24',
   format: 'esm',
+  // Each module is loaded when used; split chunks keep a run from loading code it does not use
+  // (the action loads one host's code, `inspect` no site code).
+  splitting: true,
+  outdir,
+  // Licences go to licenses.txt whole, so the comments are not needed in the code.
   legalComments: 'none',
+  metafile: true,
   logLevel: 'warning'
 }
 
-await build({
+const action = await build({
   ...common,
-  entryPoints: ['src/index.ts'],
-  outfile: `${outdir}/index.js`,
+  target: 'node24', // action.yml runs it on node24
+  entryPoints: { index: 'src/index.ts' },
+  chunkNames: 'chunks/[name]-[hash]',
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: requireShim }
 })
-await build({
+const cli = await build({
   ...common,
+  target: 'node20', // people run the CLI on the Node they have; package.json engines
   entryPoints: { cli: 'src/cli.ts' },
-  outdir,
-  // The CLI loads each command when used; split chunks keep `inspect` from loading the site code.
-  splitting: true,
   chunkNames: 'cli-chunks/[name]-[hash]',
   banner: { js: `#!/usr/bin/env node\n${requireShim}` }
 })
+writeFileSync(
+  `${outdir}/licenses.txt`,
+  renderLicenses(bundledPackages([action.metafile, cli.metafile], '.'))
+)

@@ -1,18 +1,22 @@
 // npm run demo: makes a sample IPA, then builds its OTA site into ./ota-site with the CLI, as
 // `ipa-ota site` would for your own build, and prints the install link and QR code.
+// ota-site is made in the current folder, so a test can run the demo in a temporary one.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { writeSampleIpa } from './sample-ipa.mjs'
 
-if (!existsSync('dist/cli.js')) execFileSync('npm', ['run', '-s', 'bundle'], { stdio: 'inherit' })
+const root = resolve(import.meta.dirname, '..')
+const cli = join(root, 'dist/cli.js')
+if (!existsSync(cli)) execFileSync('npm', ['run', '-s', 'bundle'], { cwd: root, stdio: 'inherit' })
 await mkdir('ota-site', { recursive: true })
 const ipa = 'ota-site/Sample.ipa'
 await writeSampleIpa(ipa)
 execFileSync(
   process.execPath,
   [
-    'dist/cli.js',
+    cli,
     'site',
     ipa,
     '--base-url',

@@ -32,7 +32,7 @@ export function onCancel(cleanup: () => Promise<void>): () => void {
  */
 export function exitOnCancel(
   tempDir: string | undefined,
-  exit: (code: number) => void = process.exit
+  exit: (code: number) => void = (code) => process.exit(code)
 ): void {
   let stopping = false
   const stop = (signal: NodeJS.Signals): void => {

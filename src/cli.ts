@@ -1,12 +1,23 @@
-import { enableCompileCache } from 'node:module'
+import nodeModule from 'node:module'
 import packageJson from '../package.json' with { type: 'json' }
 import { UserError } from './errors.js'
 import { commandHelp, EXIT, parseCommand, UsageError } from './cli/args.js'
 import { COMMANDS, usage } from './cli/commands.js'
 
+// People run the CLI on whatever Node they have; below 20 something fails later with an obscure
+// error, so say what is needed before anything else runs.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(
+    `ipa-ota: needs Node.js 20.19 or newer (this is ${process.version}): https://nodejs.org`
+  )
+  process.exit(1)
+}
+
 // The commands load about a megabyte of JavaScript (CMS, plist, zip); V8's on-disk code cache makes
-// every run after the first skip compiling it.
-enableCompileCache()
+// every run after the first skip compiling it. Node 22.1 added it: feature-detected, as a named
+// import of it fails to link on Node 20.
+;(nodeModule as Partial<typeof nodeModule>).enableCompileCache?.()
 
 const { version } = packageJson
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { isRecord } from './guards.js'
 import type { SourceInfo } from './ota/types.js'
 
 /** The workflow run the action executes in, read from the runner's environment when called. */
@@ -153,8 +154,4 @@ function pullRequestHeadSha(event: Record<string, unknown>): string | undefined 
 function positiveInt(value: string | undefined): number | undefined {
   const n = Number(value)
   return Number.isInteger(n) && n > 0 ? n : undefined
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

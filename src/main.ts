@@ -23,8 +23,7 @@ import { setOutputs } from './report/outputs.js'
 import { findPullRequests, postComment, postRemovedComment } from './report/pr.js'
 import { builtForPullRequest, findWorkflowRunPullRequest } from './report/workflow-run.js'
 import { writeRemovedSummary, writeSkippedSummary, writeSummary } from './report/summary.js'
-import { oneLine } from './report/markdown.js'
-import { formatBytes } from './format.js'
+import { formatBytes, oneLine } from './format.js'
 
 const FORK_SKIP_REASON =
   'This pull request comes from a fork, so its token is read-only: ipa-ota published nothing and posted no comment. ' +
@@ -159,14 +158,14 @@ async function publish(
   })
   const record = site.record
   // A build a device cannot fetch is still reported (summary, outputs) before the step fails.
-  let unreachable: unknown
+  let unreachable: Error | undefined
   if (host.verify) {
     try {
       const live = await core.group('Check the build is reachable', () => host.verify!(record))
       for (const warning of live) core.warning(warning)
       warnings.push(...live)
     } catch (error) {
-      unreachable = error
+      unreachable = error instanceof Error ? error : new Error(String(error))
     }
   }
 

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { formatMiB } from '../format.js'
 
 /** One line of `git ls-tree -r -z`. */
 export interface TreeEntry {
@@ -69,9 +70,6 @@ export function pathsUnder(entries: TreeEntry[], dirs: string[]): string[] {
     .filter((entry) => dirs.some((dir) => entry.path.startsWith(`${dir}/`)))
     .map((entry) => entry.path)
 }
-
-const MiB = 1024 * 1024
-const formatMiB = (bytes: number): string => `${(bytes / MiB).toFixed(1)} MiB`
 
 /**
  * GitHub's push limits: a file of 100 MiB or more is refused (UserError before anything is sent),

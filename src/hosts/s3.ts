@@ -12,6 +12,7 @@ import {
 import type { S3ClientConfig } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
 import { UserError } from '../errors.js'
+import { formatMiB } from '../format.js'
 import { parseBuildRecord } from '../ota/record.js'
 import type { BuildRecord, SiteFile } from '../ota/types.js'
 import { convergentStore } from './converge.js'
@@ -291,12 +292,11 @@ function cannedAcl(acl: string): ObjectCannedACL {
 
 function logProgress(upload: Upload, key: string, size: number): void {
   if (size === 0) return
-  const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
   let nextPercent = 10
   upload.on('httpUploadProgress', ({ loaded = 0 }) => {
     const percent = Math.floor((loaded * 100) / size)
     if (percent < nextPercent) return
-    core.info(`Uploaded ${percent}% of ${key} (${mib(loaded)} of ${mib(size)} MiB)`)
+    core.info(`Uploaded ${percent}% of ${key} (${formatMiB(loaded)} of ${formatMiB(size)})`)
     nextPercent = Math.floor(percent / 10) * 10 + 10
   })
 }

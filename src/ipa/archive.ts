@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import yauzl from 'yauzl'
 import type { Entry, ZipFile } from 'yauzl'
 import { UserError } from '../errors.js'
+import { formatMiB } from '../format.js'
 
 /** The most any single entry may inflate to unless the caller says otherwise: beyond is a zip bomb. */
 export const DEFAULT_ENTRY_CAP = 16 * 1024 * 1024
@@ -201,9 +202,8 @@ class YauzlArchive implements ZipArchive {
   }
 
   private tooLarge(name: string, maxBytes: number): UserError {
-    const mib = (maxBytes / 1024 / 1024).toFixed(0)
     return new UserError(
-      `${name} in ${this.label} inflates to more than ${mib} MiB, far more than such a file ever holds (a zip bomb or a damaged archive); build the .ipa again.`
+      `${name} in ${this.label} inflates to more than ${formatMiB(maxBytes)}, far more than such a file ever holds (a zip bomb or a damaged archive); build the .ipa again.`
     )
   }
 }

@@ -4,6 +4,8 @@
  * device: AppIcon60x60@3x.png, AppIcon76x76@2x~ipad.png. No library does this, hence by hand.
  */
 
+import { isRecord } from '../guards.js'
+
 const ICON_DICTIONARIES = ['CFBundleIcons', 'CFBundleIcons~ipad']
 /**
  * What may follow a listed name in a file name: a size ("60x60", or "-72" in old icon sets), then
@@ -58,7 +60,7 @@ function iconBaseNames(plist: Record<string, unknown>): string[] {
   return [
     ...new Set(
       names
-        .flatMap((value) => (Array.isArray(value) ? value : [value]))
+        .flatMap((value): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]))
         .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
         .map((value) => value.trim().replace(/(?:@\d+x)?(?:~ipad|~iphone)?\.png$/i, ''))
     )
@@ -76,8 +78,4 @@ function pixelSize(file: string): number {
     /(\d+(?:\.\d+)?)x\1/.exec(stem)?.[1] ?? /-(\d+)(?:@|~|$)/.exec(stem)?.[1] ?? undefined
   if (points !== undefined) return Number(points) * scale
   return /^icon(@\dx)?(~ipad)?$/i.test(stem) ? 57 * scale : 0
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,3 +1,4 @@
+import { DOMParser } from '@xmldom/xmldom'
 import { parse as parseXmlPlist } from 'plist'
 import { UserError } from '../errors.js'
 
@@ -37,6 +38,7 @@ export function parsePlist(data: Uint8Array, source: string): PlistValue {
     if (isBinaryPlist(data)) return parseBinaryPlist(data)
     const xml = decodeXml(data)
     assertXmlDepth(xml)
+    assertQuietXml(xml)
     return parseXmlPlist(xml)
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
@@ -79,6 +81,24 @@ function assertXmlDepth(xml: string): void {
     if (close) depth--
     else if (!selfClosing) depth++
     if (depth > MAX_DEPTH) throw new PlistError('nested too deeply')
+  }
+}
+
+/**
+ * plist's parse gives xmldom no error handler, so xmldom prints every problem it meets to stderr,
+ * beside our one-line error. A first parse with a handler refuses whatever it would print, so the
+ * one plist makes is silent. Costs a second parse of a few kilobytes.
+ */
+function assertQuietXml(xml: string): void {
+  let problem: string | undefined
+  const onError = (_level: string, message: string): never => {
+    problem = message.trim()
+    throw new PlistError(problem)
+  }
+  try {
+    new DOMParser({ onError }).parseFromString(xml, 'text/xml')
+  } catch (error) {
+    throw problem === undefined ? error : new PlistError(problem)
   }
 }
 

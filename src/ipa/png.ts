@@ -1,5 +1,6 @@
 import { crc32, deflateSync, inflateRawSync, inflateSync } from 'node:zlib'
 import { PNG } from 'pngjs'
+import { formatMiB } from '../format.js'
 
 /** Larger than any app icon (the App Store one is 1024×1024); keeps a hostile IPA from using GBs. */
 const MAX_PNG_SIDE = 4096
@@ -87,7 +88,7 @@ function inflateCapped(compressed: Buffer, raw: boolean): Buffer {
     return raw ? inflateRawSync(compressed, options) : inflateSync(compressed, options)
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new Error(`PNG pixel data inflates past ${MAX_INFLATED_BYTES / 1024 / 1024} MiB`)
+      throw new Error(`PNG pixel data inflates past ${formatMiB(MAX_INFLATED_BYTES)}`)
     }
     throw new Error(`PNG pixel data is not a valid deflate stream (${(error as Error).message})`)
   }

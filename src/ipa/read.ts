@@ -131,7 +131,7 @@ async function readIcon(
     try {
       return { path, ...normalizePng(await archive.read(path, DEFAULT_ENTRY_CAP)) }
     } catch (error) {
-      debug?.(`Skipping icon ${path}: ${error instanceof Error ? error.message : error}`)
+      debug?.(`Skipping icon ${path}: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
   return undefined

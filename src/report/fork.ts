@@ -1,4 +1,4 @@
-import { isRecord } from '../context.js'
+import { isRecord } from '../guards.js'
 
 /**
  * Whether the event is a pull request from another repository (a fork), or from a head

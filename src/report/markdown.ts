@@ -4,13 +4,9 @@
  * rules on top (mentions, emoji, alerts) that no library knows.
  */
 
+import { clean } from '../format.js'
 import { html, raw } from '../ota/html.js'
 
-/** Bidirectional controls (RTL overrides can make text read differently than it is). */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
-/** C0 and C1 controls except tab and newline, and DEL. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
 /** All ASCII punctuation: any of it may start Markdown or HTML syntax. */
 const PUNCTUATION = /[!-/:-@[-`{-~]/g
 const ZERO_WIDTH_JOINER = '\u200D'
@@ -30,19 +26,6 @@ export function escapeText(text: string): string {
     )
     .replace(/\t/g, ' ')
     .replace(/\n/g, '<br>')
-}
-
-/** Removes controls and direction overrides; unifies line breaks to \n. */
-export function clean(text: string): string {
-  return text
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-    .replace(BIDI, '')
-    .replace(CONTROL, '')
-}
-
-/** Text on one line, for a log: no line break can start a runner command (::…::) from IPA data. */
-export function oneLine(text: string): string {
-  return clean(text).replace(/\s+/g, ' ').trim()
 }
 
 /**
