@@ -69,7 +69,7 @@ describe('help and version', () => {
       ['help', name]
     ])
   )('ipa-ota %s %s prints the usage, every flag and the exit statuses', async (...args) => {
-    const name = args[0] === 'help' ? args[1]! : args[0]
+    const name = args[0] === 'help' ? args[1] : args[0]
     const { command } = commands.find((entry) => entry.name === name)!
     const result = await cli(...args)
     expect(result).toMatchObject({ code: 0, stderr: '' })

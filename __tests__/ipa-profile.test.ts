@@ -135,7 +135,7 @@ describe.skipIf(profiles.skip)(`real-world profiles${profiles.reason}`, () => {
         'application-identifier',
         'aps-environment',
         'com.apple.developer.healthkit'
-      ]),
+      ]) as string[],
       platforms: ['iOS'],
       certificates: [
         {

@@ -114,7 +114,12 @@ describe('readIpa on archives made in code', () => {
       // Sized from the central directory; Symbols/ is outside the bundle and never installed.
       installedSize: 1000 + 300 + 750 + 200 + resources.installed,
       components: [
-        { kind: 'executable', name: 'Demo', compressed: expect.any(Number), installed: 1000 },
+        {
+          kind: 'executable',
+          name: 'Demo',
+          compressed: expect.any(Number) as number,
+          installed: 1000
+        },
         { kind: 'framework', name: 'Kit.framework', compressed: 750, installed: 750 },
         resources,
         { kind: 'assets', name: 'Assets.car', compressed: 300, installed: 300 },

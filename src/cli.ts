@@ -67,9 +67,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     // A UserError is the user's to fix: one line, no stack. Anything else is our bug.
     const known = error instanceof UserError
-    console.error(
-      `ipa-ota: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}`
-    )
+    console.error(`ipa-ota: ${known ? error.message : String((error as Error)?.stack ?? error)}`)
     process.exitCode = error instanceof UsageError ? EXIT.usage : EXIT.failed
   }
 )

@@ -75,7 +75,7 @@ export async function startActionsServices(): Promise<ActionsServices> {
   let url = ''
 
   const server = createServer((req, res) => {
-    answer(req)
+    void answer(req)
       .catch((error: unknown): Answer => ({ status: 500, body: { msg: String(error) } }))
       .then(({ status, body, headers }) => {
         res.writeHead(status, {

@@ -62,11 +62,11 @@ export function createGitHubReleaser(octokit: Octokit, owner: string, repo: stri
       return { private: data.private, visibility: data.visibility }
     },
     async listReleases() {
-      return (await octokit.paginate(octokit.rest.repos.listReleases, {
+      return await octokit.paginate(octokit.rest.repos.listReleases, {
         owner,
         repo,
         per_page: 100
-      })) as Release[]
+      })
     },
     async listAssets(release) {
       return octokit.paginate(octokit.rest.repos.listReleaseAssets, {
@@ -107,7 +107,7 @@ export function createGitHubReleaser(octokit: Octokit, owner: string, repo: stri
           draft: true,
           prerelease: true
         })
-        return data as Release
+        return data
       } catch (error) {
         if (isAlreadyExists(error)) return undefined
         throw error

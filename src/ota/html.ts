@@ -34,7 +34,7 @@ function interpolate(value: HtmlValue): string {
   if (value instanceof Html) return value.markup
   if (Array.isArray(value)) return value.map(interpolate).join('')
   if (value === undefined || value === null || value === false) return ''
-  return escapeHtml(String(value as string | number))
+  return escapeHtml(String(value))
 }
 
 /**
