@@ -25,8 +25,27 @@ const common = {
   logLevel: 'warning'
 }
 
+// @actions/artifact imports unzip-stream for downloads, which ipa-ota never makes; its
+// dependencies (binary, chainsaw, buffers) ship without a usable licence, so the bundle gets a
+// stub in its place instead of code we could not redistribute.
+const noArtifactDownload = {
+  name: 'no-artifact-download',
+  setup(build) {
+    build.onResolve({ filter: /^unzip-stream$/ }, () => ({
+      path: 'unzip-stream',
+      namespace: 'no-artifact-download'
+    }))
+    build.onLoad({ filter: /.*/, namespace: 'no-artifact-download' }, () => ({
+      contents:
+        "export default { Extract() { throw new Error('ipa-ota does not download artifacts') } }",
+      loader: 'js'
+    }))
+  }
+}
+
 const action = await build({
   ...common,
+  plugins: [noArtifactDownload],
   target: 'node24', // action.yml runs it on node24
   entryPoints: { index: 'src/index.ts' },
   chunkNames: 'chunks/[name]-[hash]',

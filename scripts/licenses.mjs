@@ -48,6 +48,7 @@ export function bundledPackages(metafiles, root) {
       name: manifest.name,
       version: manifest.version,
       license: typeof manifest.license === 'string' ? manifest.license : undefined,
+      author: typeof manifest.author === 'string' ? manifest.author : manifest.author?.name,
       texts: files.map((file) => readFileSync(join(root, dir, file), 'utf8').trim())
     }
   })
@@ -62,11 +63,36 @@ export function bundledPackages(metafiles, root) {
     const donor = GENERIC_TEXT.includes(pkg.license)
       ? packages.find((other) => other.license === pkg.license && other.texts.length > 0)
       : undefined
-    if (!donor)
-      throw new Error(`${pkg.name}@${pkg.version} ships no licence file to copy into dist/.`)
-    pkg.texts = donor.texts
+    if (donor) pkg.texts = donor.texts
+    else if (pkg.license === 'MIT' && pkg.author) pkg.texts = [mitText(pkg.author)]
+    else throw new Error(`${pkg.name}@${pkg.version} ships no licence file to copy into dist/.`)
   }
   return packages.sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version))
+}
+
+/**
+ * The MIT licence text naming `author`, for a package that declares MIT but ships no licence file
+ * (the notice the licence asks for is then its author's copyright line).
+ */
+function mitText(author) {
+  return `MIT License (the package ships no licence file; its package.json names this licence)
+
+Copyright (c) ${author}
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+associated documentation files (the "Software"), to deal in the Software without restriction,
+including without limitation the rights to use, copy, modify, merge, publish, distribute,
+sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT
+NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES
+OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`
 }
 
 export function permissive(license) {
