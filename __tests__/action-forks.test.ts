@@ -149,14 +149,14 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
     expect(result.errors).toEqual([])
     expect(result.code).toBe(0)
     expect(result.outputs.channel).toBe('pr-41')
-    expect(result.outputs['page-url']).toBe(`${SITE}ota/pr-41/31-1/index.html`)
+    expect(result.outputs['page-url']).toBe(`${SITE}ota/pr-41/987654-1/index.html`)
     expect(result.outputs['channel-url']).toBe(`${SITE}ota/pr-41/index.html`)
     const lookup = github.requests.find((r) => r.operationId === 'pulls/list')!
     expect(Object.fromEntries(lookup.query)).toMatchObject({
       head: 'someone:feature/dark-mode',
       state: 'open'
     })
-    const record = await buildJson('ota/pr-41/31-1/build.json')
+    const record = await buildJson('ota/pr-41/987654-1/build.json')
     expect(record.source).toMatchObject({
       pr: 41,
       sha: BUILT,
@@ -166,7 +166,7 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
     })
     const onPr = comments.on(owner, name(), 41)
     expect(onPr).toHaveLength(1)
-    expect(onPr[0]!.body).toContain(`${SITE}ota/pr-41/31-1/index.html`)
+    expect(onPr[0]!.body).toContain(`${SITE}ota/pr-41/987654-1/index.html`)
     expect(onPr[0]!.body).toContain(`/commit/${BUILT}`)
     expect(onPr[0]!.body).toContain(`<a href="${SITE}ota/pr-41/index.html">Latest build`)
     expect(onPr[0]!.body).not.toContain('d'.repeat(40))
@@ -185,7 +185,7 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
     expect(result.outputs.channel).toBe('pr-5')
     expect(github.requests.map((r) => r.operationId)).not.toContain('pulls/list')
     expect(comments.on(owner, name(), 5)).toHaveLength(1)
-    expect(await branchFiles()).toContain('ota/pr-5/31-1/build.json')
+    expect(await branchFiles()).toContain('ota/pr-5/987654-1/build.json')
   })
 
   it('publishes nothing when no open pull request has the built commit (pushed again, or closed)', async () => {
@@ -275,7 +275,7 @@ describe('the first Pages run', () => {
     expect(result.errors).toEqual([
       `::error::GitHub Pages is not enabled for ${repo}; the build is pushed to branch gh-pages. One step left: enable Pages from branch gh-pages at ${git.url}/${repo}/settings/pages (Source "Deploy from a branch"), then re-run this workflow.`
     ])
-    expect(await branchFiles()).toContain('ota/main/4-1/build.json')
+    expect(await branchFiles()).toContain('ota/main/555-1/build.json')
     // The summary still names the build, so the run is not a dead end.
     expect(result.outputs['page-url']).toMatch(/\/ota\/main\/4-1\/index\.html$/)
   })
@@ -295,9 +295,9 @@ describe('the first Pages run', () => {
     expect(result.errors).toEqual([])
     expect(result.code).toBe(0)
     expect(result.outputs['page-url']).toBe(
-      'https://builds.example.com/app/ota/main/4-1/index.html'
+      'https://builds.example.com/app/ota/main/555-1/index.html'
     )
     expect(result.stdout).toContain('::warning::GitHub Pages is not enabled')
-    expect(await branchFiles()).toContain('ota/main/4-1/build.json')
+    expect(await branchFiles()).toContain('ota/main/555-1/build.json')
   })
 })

@@ -266,7 +266,7 @@ describe('rendered changes', () => {
       devices,
       profile: base.profile,
       now: new Date('2029-12-22T00:00:00Z')
-    })
+    }).markup
     expect(html).not.toMatch(/<(img|script|a)\b/)
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(html).toContain('expires in 10 days')

@@ -136,7 +136,12 @@ describe('planPublish', () => {
     expect(plan.removed.map((each) => each.buildId)).toEqual(['c1', 'b1', 'c2'])
     // Emptied channels lose their index page, never their folder, where another run may be uploading.
     expect(plan.removeDirs).toEqual(['ota/pr-2/c1', 'ota/pr-1/b1', 'ota/pr-2/c2'])
-    expect(plan.removeFiles!.sort()).toEqual(['ota/pr-1/index.html', 'ota/pr-2/index.html'])
+    expect(plan.removeFiles!.sort()).toEqual([
+      'ota/pr-1/index.html',
+      'ota/pr-1/latest.json',
+      'ota/pr-2/index.html',
+      'ota/pr-2/latest.json'
+    ])
     expect(indexPaths(plan.write)).toEqual([
       'ota/index.html',
       'ota/main/index.html',
@@ -156,7 +161,7 @@ describe('planPublish', () => {
     )
     expect(plan.removed.map((each) => each.buildId)).toEqual(['a1', 'b1'])
     expect(plan.removeDirs).toEqual(['ota/main/a1', 'ota/pr-1/b1'])
-    expect(plan.removeFiles).toEqual(['ota/pr-1/index.html'])
+    expect(plan.removeFiles).toEqual(['ota/pr-1/index.html', 'ota/pr-1/latest.json'])
     expect(listedBuilds(plan.write, 'main')).toEqual(['a2'])
     expect(plan.siteSize).toBe(1500)
     expect(plan.overBudget).toBe(true)
@@ -244,7 +249,7 @@ describe('planRemove', () => {
     const plan = planRemove('ota', 'PR-12', current)
     // Build by build, not the channel folder: a build another run is uploading survives.
     expect(plan.removeDirs).toEqual(['ota/pr-12/2-1', 'ota/pr-12/3-1'])
-    expect(plan.removeFiles).toEqual(['ota/pr-12/index.html'])
+    expect(plan.removeFiles).toEqual(['ota/pr-12/index.html', 'ota/pr-12/latest.json'])
     expect(plan.removed.map((each) => each.buildId)).toEqual(['2-1', '3-1'])
     expect(indexPaths(plan.write)).toEqual(['ota/index.html', 'ota/main/index.html'])
     expect(listedChannels(plan.write)).toEqual(['main'])
@@ -253,7 +258,7 @@ describe('planRemove', () => {
   it('removes only the index page when no build.json names the channel', () => {
     const plan = planRemove('ota', 'pr-99', current)
     expect(plan.removeDirs).toEqual([])
-    expect(plan.removeFiles).toEqual(['ota/pr-99/index.html'])
+    expect(plan.removeFiles).toEqual(['ota/pr-99/index.html', 'ota/pr-99/latest.json'])
     expect(plan.removed).toEqual([])
     expect(listedChannels(plan.write)).toEqual(['pr-12', 'main'])
   })

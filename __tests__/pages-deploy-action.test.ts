@@ -112,7 +112,7 @@ describe('dist/index.js on a "GitHub Actions" Pages site', () => {
 
     expect(result.errors).toEqual([])
     expect(result.code).toBe(0)
-    const dir = `${SITE}ota/pr-5/1-1`
+    const dir = `${SITE}ota/pr-5/881-1`
     expect(result.outputs['manifest-url']).toBe(`${dir}/manifest.plist`)
     const tip = await git.git('octo/app').text(['rev-parse', 'refs/heads/gh-pages'])
     expect(deployments.deployments).toEqual([
@@ -121,7 +121,11 @@ describe('dist/index.js on a "GitHub Actions" Pages site', () => {
     const live = (await services.tarEntries(deployments.live.at(-1)!)).map((entry) => entry.path)
     const ipaPath = result.outputs['ipa-url']!.slice(SITE.length)
     expect(live).toEqual(
-      expect.arrayContaining(['ota/pr-5/1-1/manifest.plist', 'ota/pr-5/1-1/index.html', ipaPath])
+      expect.arrayContaining([
+        'ota/pr-5/881-1/manifest.plist',
+        'ota/pr-5/881-1/index.html',
+        ipaPath
+      ])
     )
     const onPr = comments.on('octo', 'app', 5)
     expect(onPr).toHaveLength(1)

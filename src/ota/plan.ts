@@ -52,10 +52,15 @@ function checkRetention(retention: Retention): void {
   }
 }
 
+/** The files renderIndexes writes into a channel folder, deleted with the channel's last build. */
+function channelPages(root: string, channel: string): string[] {
+  return ['index.html', 'latest.json'].map((name) => sitePath(channelDir(root, channel), name))
+}
+
 /**
  * What removing `removed` deletes: only their build folders, never a whole channel folder, where
  * another run may be uploading a build that has no build.json yet. A channel left without builds
- * loses its index page.
+ * loses its index page and latest.json.
  */
 function removalOf(
   root: string,
@@ -68,7 +73,7 @@ function removalOf(
   )
   return {
     removeDirs: removed.map((record) => buildDir(root, record.channel, record.buildId)),
-    removeFiles: [...emptied].map((channel) => sitePath(channelDir(root, channel), 'index.html'))
+    removeFiles: [...emptied].flatMap((channel) => channelPages(root, channel))
   }
 }
 
@@ -199,7 +204,7 @@ export function planRemove(
   return {
     write: renderIndexes(root, kept),
     removeDirs: removed.map((record) => buildDir(root, record.channel, record.buildId)),
-    removeFiles: [sitePath(channelDir(root, slug), 'index.html')],
+    removeFiles: channelPages(root, slug),
     removed
   }
 }
