@@ -156,15 +156,19 @@ async function publish(
     }
   }
 
-  const history = plan.kept.filter(
-    (r) =>
-      r.channel === record.channel &&
-      r.app.bundleId === record.app.bundleId &&
-      r.buildId !== record.buildId
-  )
+  const history = otherBuilds(plan.kept, record)
+  // A failed re-read keeps the comment as written: the build is published and commented.
+  const reread = () =>
+    host.store.read(settings.path).then(
+      (records) => otherBuilds(records, record),
+      (error: unknown) => {
+        core.warning(`Could not re-read the site to check the comment: ${describe(error)}`)
+        return undefined
+      }
+    )
   const commentUrl =
     unreachable === undefined
-      ? await comment(settings, context, octokit, { record, history, warnings, now })
+      ? await comment(settings, context, octokit, { record, history, warnings, now, reread })
       : undefined
   if (
     settings.deployment &&
@@ -187,6 +191,16 @@ async function publish(
     await writeSummary({ record, history, warnings, siteDir, buildDir: site.dir, commentUrl, now })
   setOutputs(record, { siteDir, commentUrl, skipped: false })
   if (unreachable !== undefined) throw unreachable
+}
+
+/** The builds of `record`'s channel and app among `records`, other than `record`. */
+function otherBuilds(records: BuildRecord[], record: BuildRecord): BuildRecord[] {
+  return records.filter(
+    (r) =>
+      r.channel === record.channel &&
+      r.app.bundleId === record.app.bundleId &&
+      r.buildId !== record.buildId
+  )
 }
 
 async function remove(
@@ -221,7 +235,13 @@ async function comment(
   settings: Settings,
   context: RunContext,
   octokit: Octokit | undefined,
-  build: { record: BuildRecord; history: BuildRecord[]; warnings: string[]; now: Date }
+  build: {
+    record: BuildRecord
+    history: BuildRecord[]
+    warnings: string[]
+    now: Date
+    reread: () => Promise<BuildRecord[] | undefined>
+  }
 ): Promise<string | undefined> {
   let url: string | undefined
   for (const issueNumber of await pullRequests(settings, context, octokit)) {
