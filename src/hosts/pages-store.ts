@@ -104,6 +104,11 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
       } catch (error) {
         if (!(error instanceof GitError)) throw error
         const failure = classifyGitFailure(`${error.stdout}\n${error.stderr}`)
+        if (failure === 'transient') {
+          throw new UserError(
+            `Could not read branch ${branch} of ${options.remoteUrl} (the network failed): ${error.message}`
+          )
+        }
         throw explain(error, failure, options.remoteUrl, branch, 1)
       }
     })
