@@ -300,4 +300,28 @@ describe.each(HOSTS)('host contract: %s', (_name, start) => {
       await subject.close()
     }
   }, 120_000)
+
+  it('read returns the complete builds of every channel, as the next update plans with', async () => {
+    const subject = await start()
+    try {
+      expect(await (await subject.host()).store.read(ROOT)).toEqual([])
+      const published = [await publish(subject, 'main', 1), await publish(subject, 'pr-4', 2)]
+      // A build whose build.json is not in yet is not read.
+      const host = await subject.host()
+      const half = await buildSite(ipaInfo({ file: { path: ipaPath, size: 9 } }), {
+        ...options('main', 3, 10),
+        urlFor: await host.locate()
+      })
+      const partial = half.files.filter((file) => !file.path.endsWith('build.json'))
+      await host.store.update(ROOT, () => ({ write: partial, removeDirs: [] }), 'half a build')
+
+      const read = await (await subject.host()).store.read(ROOT)
+      const byId = (a: { buildId: string }, b: { buildId: string }) =>
+        a.buildId.localeCompare(b.buildId)
+      expect(read.sort(byId)).toEqual(published.map(({ site }) => site.record).sort(byId))
+      expect(read.map((record) => record.buildId)).toEqual(await readBack(subject))
+    } finally {
+      await subject.close()
+    }
+  }, 120_000)
 })

@@ -597,6 +597,27 @@ describe('createPagesStore', () => {
     await expect(failure).rejects.toThrow(/did not accept the token/)
   })
 
+  it('read names the branch when the network fails, and a refused token as update does', async () => {
+    const flaky = await startGitServer({
+      tokens: { [TOKEN]: 'write' },
+      fault: (request) =>
+        request.method === 'POST' && request.service === 'git-upload-pack' ? 'drop' : undefined
+    })
+    try {
+      await flaky.createRepo(repo)
+      const failure = store({ remoteUrl: flaky.remote(repo) }).read('ota')
+      await expect(failure).rejects.toThrow(UserError)
+      await expect(failure).rejects.toThrow(
+        /^Could not read branch gh-pages of \S+ \(the network failed\)/
+      )
+    } finally {
+      await flaky.close()
+    }
+    await expect(store({ token: 'ghs_unknown' }).read('ota')).rejects.toThrow(
+      /did not accept the token/
+    )
+  })
+
   it('never writes the token to output, the temporary repository or errors, and removes its temporary repository', async () => {
     const base64 = basicAuthorization(TOKEN).slice('basic '.length)
     const secretRe = new RegExp(`${TOKEN}|${base64}`)

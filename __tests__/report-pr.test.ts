@@ -281,6 +281,41 @@ describe('postComment never goes back in time', () => {
     expect(shown().main).toEqual(['2001-1'])
     expect(shown().history).toContain('2000-1')
   })
+
+  /** Posts `record` with a site that holds `onSite` when re-read; returns how often it was read. */
+  const postRereading = async (record: BuildRecord, onSite: BuildRecord[]) => {
+    let reads = 0
+    await postComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      record,
+      history: [],
+      warnings: [],
+      now: NOW,
+      reread: async () => {
+        reads++
+        return onSite
+      }
+    })
+    return reads
+  }
+
+  it('re-reads the site after writing: a newer build published meanwhile is shown after all', async () => {
+    // The newer run published and commented between this run's read of the comment and its
+    // write, which showed this run's own build: only the site still tells.
+    const reads = await postRereading(build('2000', 1, 1), [build('2001', 1, 2)])
+
+    expect(shown()).toEqual({ main: ['2001-1'], history: ['2000-1'] })
+    expect(store.on('octo', 'app', 12)).toHaveLength(1)
+    expect(reads).toBe(2)
+  })
+
+  it('re-reads once when the site holds nothing newer than the build shown', async () => {
+    const reads = await postRereading(build('2001', 1, 2), [build('2000', 1, 1)])
+
+    expect(shown().main).toEqual(['2001-1'])
+    expect(reads).toBe(1)
+  })
 })
 
 describe('upsertComment with a personal token', () => {

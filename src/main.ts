@@ -14,6 +14,7 @@ import { channelSlug, defaultBuildId, defaultChannel } from './ota/layout.js'
 import { comparisonChannel } from './ota/compare.js'
 import { checkDevices, parseDeviceList, type DeviceCheck } from './ota/devices.js'
 import type { ProfileInfo } from './ipa/types.js'
+import type { BuildRecord } from './ota/types.js'
 import type { CommentInput } from './report/comment.js'
 import { checkInstallable, publishBuild, removeChannel } from './publish.js'
 import { createDeployment } from './report/deployment.js'
@@ -168,12 +169,16 @@ async function publish(
     }
   }
 
-  const history = plan.kept.filter(
-    (r) =>
-      r.channel === record.channel &&
-      r.app.bundleId === record.app.bundleId &&
-      r.buildId !== record.buildId
-  )
+  const history = otherBuilds(plan.kept, record)
+  // A failed re-read keeps the comment as written: the build is published and commented.
+  const reread = () =>
+    host.store.read(settings.path).then(
+      (records) => otherBuilds(records, record),
+      (error: unknown) => {
+        core.warning(`Could not re-read the site to check the comment: ${describe(error)}`)
+        return undefined
+      }
+    )
   const commentUrl =
     unreachable === undefined
       ? await comment(settings, context, octokit, {
@@ -182,7 +187,8 @@ async function publish(
           warnings,
           now,
           changes,
-          devices
+          devices,
+          reread
         })
       : undefined
   if (
@@ -218,6 +224,16 @@ async function publish(
   if (unreachable !== undefined) throw unreachable
 }
 
+/** The builds of `record`'s channel and app among `records`, other than `record`. */
+function otherBuilds(records: BuildRecord[], record: BuildRecord): BuildRecord[] {
+  return records.filter(
+    (r) =>
+      r.channel === record.channel &&
+      r.app.bundleId === record.app.bundleId &&
+      r.buildId !== record.buildId
+  )
+}
+
 async function remove(
   settings: Settings,
   context: RunContext,
@@ -250,7 +266,9 @@ async function comment(
   settings: Settings,
   context: RunContext,
   octokit: Octokit | undefined,
-  build: Omit<CommentInput, 'key'>
+  build: Omit<CommentInput, 'key'> & {
+    reread: () => Promise<BuildRecord[] | undefined>
+  }
 ): Promise<string | undefined> {
   let url: string | undefined
   for (const issueNumber of await pullRequests(settings, context, octokit)) {

@@ -34,6 +34,8 @@ const MAX_ROUNDS = 20
  */
 export function convergentStore(site: FileSite, warn: (message: string) => void): SiteStore {
   return {
+    // The files skipped here were reported by update's first read.
+    read: (root) => site.readRecords(root, () => {}),
     async update(root, plan) {
       const changes = plan(await site.readRecords(root, warn))
       await applyInOrder(site, changes)

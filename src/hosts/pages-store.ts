@@ -76,13 +76,11 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
   const secrets = [options.token, basicAuthorization(options.token).slice('basic '.length)]
   let lastCommit: string | undefined
 
-  async function update(
-    root: string,
-    plan: (current: BuildRecord[]) => SiteChanges,
-    message: string
-  ): Promise<void> {
+  /** Runs `use` on a temporary bare repository with the branch's remote, removed afterwards. */
+  async function withSession<T>(
+    use: (session: UpdateSession, branch: string) => Promise<T>
+  ): Promise<T> {
     const { branch, dir } = await options.target()
-    const siteRoot = root.replace(/^\/+|\/+$/g, '')
     const work = await mkdtemp(join(options.tempDir, 'ipa-ota-pages-'))
     try {
       const git = createGit({
@@ -93,7 +91,36 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
       // No template: a runner's template could install hooks that would run on push.
       await git.run(['init', '--bare', '--quiet', '--template='])
       await git.run(['remote', 'add', 'origin', options.remoteUrl])
-      const session = new UpdateSession(git, work, branch, dir, options.history)
+      return await use(new UpdateSession(git, work, branch, dir, options.history), branch)
+    } finally {
+      await rm(work, { recursive: true, force: true })
+    }
+  }
+
+  async function read(root: string): Promise<BuildRecord[]> {
+    return withSession(async (session, branch) => {
+      try {
+        return await session.readRecords(await session.fetchTip(), siteRootOf(root))
+      } catch (error) {
+        if (!(error instanceof GitError)) throw error
+        const failure = classifyGitFailure(`${error.stdout}\n${error.stderr}`)
+        if (failure === 'transient') {
+          throw new UserError(
+            `Could not read branch ${branch} of ${options.remoteUrl} (the network failed): ${error.message}`
+          )
+        }
+        throw explain(error, failure, options.remoteUrl, branch, 1)
+      }
+    })
+  }
+
+  async function update(
+    root: string,
+    plan: (current: BuildRecord[]) => SiteChanges,
+    message: string
+  ): Promise<void> {
+    const siteRoot = siteRootOf(root)
+    await withSession(async (session, branch) => {
       const warned = new Set<string>()
 
       for (let attempt = 1; ; attempt++) {
@@ -131,17 +158,20 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
           throw explain(error, failure, options.remoteUrl, branch, attempt)
         }
       }
-    } finally {
-      await rm(work, { recursive: true, force: true })
-    }
+    })
   }
 
   return {
+    read,
     update,
     get commit() {
       return lastCommit
     }
   }
+}
+
+function siteRootOf(root: string): string {
+  return root.replace(/^\/+|\/+$/g, '')
 }
 
 /** Validates the plan's paths and sizes before anything is hashed or sent; returns size warnings. */

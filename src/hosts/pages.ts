@@ -116,6 +116,8 @@ export function createPagesHost(options: PagesHostOptions): Host {
 
   let deployed = false
   const store: SiteStore = {
+    // The "GitHub Actions" mode deploys from the branch, so the branch holds the site either way.
+    read: (root) => branchStore.read(root),
     async update(root, plan, message) {
       await branchStore.update(root, plan, message)
       const found = await located()

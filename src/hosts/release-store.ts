@@ -227,6 +227,7 @@ export function createReleaseStore(options: ReleaseStoreOptions): SiteStore {
   // Fails early on a template that makes no valid tag.
   releaseTag(layout.tagTemplate, 'channel', 'build')
   return {
+    read: async () => (await readReleases()).flatMap((known) => known.builds),
     async update(_root, plan) {
       await options.before?.()
       const releases = await readReleases()

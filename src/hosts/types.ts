@@ -29,6 +29,12 @@ export interface SiteStore {
     plan: (current: BuildRecord[]) => SiteChanges,
     message: string
   ): Promise<void>
+  /**
+   * The complete builds under `root` now, as the next `update` would pass them to `plan` (a
+   * build.json that is not a valid record is skipped; `update` reports it). The comment re-reads
+   * them after writing, so it ends on the newest build even when another run published meanwhile.
+   */
+  read(root: string): Promise<BuildRecord[]>
 }
 
 export interface Host {

@@ -151,7 +151,18 @@ async function findOurComment(
   return found && { id: found.id, url: found.html_url, body: found.body ?? '' }
 }
 
-/** Renders and posts the comment of one build; returns the comment's URL. */
+/** Rounds of "write the comment, re-read the site" before giving up on other runs publishing. */
+const MAX_REREADS = 5
+
+/**
+ * Renders and posts the comment of one build; returns the comment's URL.
+ *
+ * With `reread`, the site's builds of this channel and app are read again after each write: a
+ * newer run may have published, and commented, between this run's read and write of the comment,
+ * its comment then overwritten by ours. When the site holds a newer build than the one this run
+ * showed, the comment is written again to show it. The run whose write comes last re-reads last,
+ * so the comment ends on the newest build.
+ */
 export async function postComment(
   octokit: Octokit,
   input: Repo & {
@@ -163,15 +174,38 @@ export async function postComment(
     /** The comment-key input; default: the bundle id. */
     commentKey?: string
     author?: string
-  } & Pick<CommentInput, 'changes' | 'devices'>
+  } & Pick<CommentInput, 'changes' | 'devices'> & {
+      /** The other builds of this channel and app on the site now; undefined when it cannot tell. */
+      reread?: () => Promise<BuildRecord[] | undefined>
+    }
+): Promise<string> {
+  let history = input.history
+  for (let round = 1; ; round++) {
+    const shown = newestOf(input.record, history)
+    const url = await writeComment(octokit, { ...input, history })
+    if (!input.reread || round >= MAX_REREADS) return url
+    const fresh = await input.reread()
+    if (fresh === undefined || newestOf(input.record, fresh).buildId === shown.buildId) return url
+    history = fresh
+  }
+}
+
+/** The newest build by run id and attempt: `record` unless a build of `history` is newer. */
+function newestOf(record: BuildRecord, history: BuildRecord[]): BuildRecord {
+  return history.reduce(
+    (newest, build) => (isOlderRun(runOf(newest), runOf(build)) ? build : newest),
+    record
+  )
+}
+
+async function writeComment(
+  octokit: Octokit,
+  input: Parameters<typeof postComment>[1]
 ): Promise<string> {
   const key = input.commentKey ?? input.record.app.bundleId
   // The comment shows the newest build this run knows of: a newer run's build, when the site
   // already holds one (it published first), and never ours over it.
-  const main = input.history.reduce(
-    (newest, build) => (isOlderRun(runOf(newest), runOf(build)) ? build : newest),
-    input.record
-  )
+  const main = newestOf(input.record, input.history)
   const earlier = [input.record, ...input.history]
     .filter((build) => build !== main)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
