@@ -277,7 +277,7 @@ describe('the first Pages run', () => {
     ])
     expect(await branchFiles()).toContain('ota/main/555-1/build.json')
     // The summary still names the build, so the run is not a dead end.
-    expect(result.outputs['page-url']).toMatch(/\/ota\/main\/4-1\/index\.html$/)
+    expect(result.outputs['page-url']).toMatch(/\/ota\/main\/555-1\/index\.html$/)
   })
 
   it('succeeds with base-url, warning that the branch is not served yet', async () => {
