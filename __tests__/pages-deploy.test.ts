@@ -327,6 +327,34 @@ describe('host: pages on a "GitHub Actions" site', () => {
     expect(deployments.deployments[0]).toMatchObject({ cancelled: true })
   })
 
+  it('cancels a deployment whose creation was in flight when the run was cancelled', async () => {
+    deployments.statuses = ['deployment_in_progress']
+    let inFlight: Promise<void> | undefined
+    let existingAtRegistration: number | undefined
+    const pagesHost = host({
+      deploy: {
+        // The first cleanup registered guards the create request: run it at once, as a SIGTERM
+        // arriving before GitHub has answered would.
+        onCancel: (cleanup) => {
+          existingAtRegistration ??= deployments.deployments.length
+          inFlight ??= cleanup()
+          return () => {}
+        }
+      },
+      waitTimeoutMs: 2 * MINUTE
+    })
+    const published = publish(pagesHost).catch((error: unknown) => error)
+    await vi.waitFor(() => expect(inFlight).toBeDefined())
+    await inFlight
+    // Guarded before GitHub had the deployment, not only once its id was known.
+    expect(existingAtRegistration).toBe(0)
+    expect(deployments.deployments[0]).toMatchObject({
+      cancelled: true,
+      status: 'deployment_cancelled'
+    })
+    expect(String(await published)).toMatch(/deployment_cancelled/)
+  })
+
   it('cancels the pending deployment when the run is cancelled', async () => {
     deployments.statuses = ['deployment_in_progress']
     let cancelRun: (() => Promise<void>) | undefined
@@ -335,7 +363,8 @@ describe('host: pages on a "GitHub Actions" site', () => {
         deploy: {
           onCancel: (cleanup) => {
             cancelRun = cleanup
-            resolve()
+            // The deployment exists once GitHub has answered: this is the poll's cleanup.
+            if (deployments.deployments.length > 0) resolve()
             return () => (cancelRun = undefined)
           }
         },

@@ -176,15 +176,27 @@ export async function deployPagesBranch(
       } catch (error) {
         throw idTokenError(error)
       }
+      const request = octokit.rest.repos.createPagesDeployment({
+        owner,
+        repo,
+        artifact_id: artifactId,
+        pages_build_version: target,
+        oidc_token: oidcToken
+      })
+      const idOf = (data: Awaited<typeof request>['data']) =>
+        String(data.id ?? data.status_url.split('/').pop() ?? target)
+      // Cancelled while the request is in flight: GitHub may create the deployment all the same,
+      // so cancel the one it answers with (nothing to do when it refuses).
+      const unregister = registerCancel(async () => {
+        const created = await request.then(({ data }) => idOf(data)).catch(() => undefined)
+        if (created === undefined) return
+        await octokit.rest.repos
+          .cancelPagesDeployment({ owner, repo, pages_deployment_id: created })
+          .then(() => core.info(`Cancelled Pages deployment ${created}.`))
+          .catch(() => core.warning(`Could not cancel Pages deployment ${created}.`))
+      })
       try {
-        const { data } = await octokit.rest.repos.createPagesDeployment({
-          owner,
-          repo,
-          artifact_id: artifactId,
-          pages_build_version: target,
-          oidc_token: oidcToken
-        })
-        const id = String(data.id ?? data.status_url.split('/').pop() ?? target)
+        const id = idOf((await request).data)
         core.info(`Created Pages deployment ${id} of ${short(target)}.`)
         return { id }
       } catch (error) {
@@ -201,6 +213,8 @@ export async function deployPagesBranch(
         await sleep(delay)
         const tip = await remoteTip(git, options.branch)
         if (tip !== undefined && tip !== target) return { moved: tip }
+      } finally {
+        unregister()
       }
     }
   }
