@@ -344,7 +344,7 @@ describe('host: pages on a "GitHub Actions" site', () => {
       waitTimeoutMs: 2 * MINUTE
     })
     const published = publish(pagesHost).catch((error: unknown) => error)
-    await vi.waitFor(() => expect(inFlight).toBeDefined())
+    await vi.waitFor(() => expect(inFlight).toBeDefined(), { timeout: 60_000, interval: 50 })
     await inFlight
     // Guarded before GitHub had the deployment, not only once its id was known.
     expect(existingAtRegistration).toBe(0)
