@@ -24,11 +24,7 @@ import { captureStdout } from './support/files.js'
 import { startGitServer, type GitServer } from './support/git-server.js'
 import type { PagesDeploymentsFake } from './support/github-pages.js'
 import { startGitHub, type GitHubStandIn } from './support/github-server.js'
-import {
-  OVERLAPPING_DEPLOYMENTS,
-  serveActionsPagesSite,
-  type ActionsPagesSite
-} from './support/pages-actions.js'
+import { serveActionsPagesSite, type ActionsPagesSite } from './support/pages-actions.js'
 
 const TOKEN = 'ghs_deployToken0123456789abcdefABCDEF'
 const MINUTE = 60_000
@@ -439,17 +435,32 @@ describe('host: pages on a "GitHub Actions" site', () => {
 
   it('eight runs publishing at once leave all eight builds in the final deployed site', async () => {
     const ids = Array.from({ length: 8 }, (_, n) => `${n + 1}-1`)
-    deployments.statuses = OVERLAPPING_DEPLOYMENTS.statuses
+    // On GitHub a deployment takes tens of seconds, longer than the runs take to push: the first
+    // one here runs until every run has pushed, the others wait for it, then all race to deploy.
+    const usual = deployments.statuses
+    deployments.statuses = ['deployment_in_progress']
+    const allPushed = vi
+      .waitFor(
+        async () => {
+          const builds = (await branchFiles()).filter((path) => path.endsWith('build.json'))
+          expect(builds).toHaveLength(ids.length)
+        },
+        { timeout: 170_000, interval: 200 }
+      )
+      .then(() => {
+        deployments.statuses = usual
+        for (const running of deployments.deployments) running.pending = ['succeed']
+      })
     // Runs are processes of their own: createOctokit's write throttle, shared by a process, would
     // space their deployment requests one second apart.
     const run = () =>
       host({
         random: Math.random,
         octokit: getOctokit(TOKEN, { baseUrl: github.url }),
-        pollIntervalMs: OVERLAPPING_DEPLOYMENTS.pollIntervalMs,
-        sleep: OVERLAPPING_DEPLOYMENTS.sleep
+        pollIntervalMs: 500,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 500)))
       })
-    await Promise.all(ids.map((id) => publish(run(), id)))
+    await Promise.all([allPushed, ...ids.map((id) => publish(run(), id))])
 
     expect(await liveFiles()).toEqual([
       '.nojekyll',

@@ -29,18 +29,6 @@ export interface ActionsPagesSite {
   liveFile(path: string): Promise<Buffer>
 }
 
-/**
- * For runs publishing at once: a deployment takes ten status polls 250 ms apart, longer than the
- * time between two runs' pushes to the git server, so deployments overlap as on GitHub (where one
- * takes tens of seconds). With the fake's default (three polls, milliseconds apart) a deployment
- * mostly ends before the next run has pushed, so runs seldom wait for one another.
- */
-export const OVERLAPPING_DEPLOYMENTS = {
-  statuses: [...Array<string>(8).fill('deployment_in_progress'), 'syncing_files', 'succeed'],
-  pollIntervalMs: 250,
-  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 250)))
-}
-
 /** Serves `repo` (on `git`) as a "GitHub Actions" Pages site on the stand-in `github`. */
 export function serveActionsPagesSite(
   github: GitHubStandIn,
