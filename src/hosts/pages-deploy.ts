@@ -22,7 +22,7 @@ import { writeTreeTar } from './tar.js'
  * GitHub supports Pages sites up to 1 GB and deploy-pages warns above 1024³ bytes (its
  * ONE_GIGABYTE): larger sites deploy slowly or fail.
  */
-export const PAGES_SIZE_LIMIT_BYTES = 1024 ** 3
+const PAGES_SIZE_LIMIT_BYTES = 1024 ** 3
 /** Consecutive failed status polls before the deployment is given up (deploy-pages uses 10). */
 const MAX_POLL_ERRORS = 10
 
