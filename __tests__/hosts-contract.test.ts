@@ -1,14 +1,16 @@
 /**
  * The contract of every host (src/hosts/types.ts), proven by one suite run against each host on a
- * real backend: a folder, a git http-backend with a stand-in GitHub (Pages), s3rver (S3) and the
- * stand-in GitHub's releases (checked against the OpenAPI description).
+ * real backend: a folder, a git http-backend with a stand-in GitHub (Pages), the same with the
+ * stand-in Actions services and Pages deployments (Pages deployed by GitHub Actions, where what
+ * the site serves is the last deployed artifact), s3rver (S3) and the stand-in GitHub's releases
+ * (checked against the OpenAPI description).
  */
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3'
 import { getOctokit } from '@actions/github'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createOctokit } from '../src/github.js'
 import { createHost } from '../src/hosts/index.js'
 import type { HostOptions } from '../src/hosts/index.js'
@@ -18,6 +20,7 @@ import type { Host } from '../src/hosts/types.js'
 import { buildSite } from '../src/ota/site.js'
 import type { BuildSite } from '../src/ota/types.js'
 import { publishBuild, removeChannel } from '../src/publish.js'
+import { startActionsServices } from './support/actions-services.js'
 import { startGitServer } from './support/git-server.js'
 import type { GitServer } from './support/git-server.js'
 import { servePagesSettings } from './support/github-pages.js'
@@ -25,6 +28,7 @@ import { ReleasesFake } from './support/github-releases.js'
 import { startGitHub } from './support/github-server.js'
 import type { GitHubStandIn } from './support/github-server.js'
 import { ipaInfo } from './support/ota-fixtures.js'
+import { serveActionsPagesSite } from './support/pages-actions.js'
 import { S3_CREDENTIALS, startS3 } from './support/s3-server.js'
 import type { S3Server } from './support/s3-server.js'
 
@@ -110,33 +114,75 @@ async function s3Bucket(): Promise<Subject> {
   }
 }
 
-async function pagesBranch(): Promise<Subject> {
+/** A new repository on the git server, and a stand-in GitHub for its Pages settings. */
+async function pagesRepo() {
   const repo = `owner/app-${++count}`
   await git.createRepo(repo)
   const github = await startGitHub({ token: TOKEN })
-  servePagesSettings(github, { url: `${github.url}/repos/${repo}/pages` })
   const [owner = '', name = ''] = repo.split('/')
+  const options = {
+    host: 'pages' as const,
+    owner,
+    repo: name,
+    token: TOKEN,
+    branch: 'gh-pages',
+    history: 'keep' as const,
+    wait: false,
+    tempDir: scratch
+  }
+  const closeGitHub = async () => {
+    expect(github.violations).toEqual([])
+    await github.close()
+  }
+  return { repo, github, options, closeGitHub }
+}
+
+async function pagesBranch(): Promise<Subject> {
+  const { repo, github, options, closeGitHub } = await pagesRepo()
+  servePagesSettings(github, { url: `${github.url}/repos/${repo}/pages` })
   return {
     host: () =>
       createHost({
-        host: 'pages',
+        ...options,
         octokit: createOctokit(TOKEN, github.url, 0),
-        owner,
-        repo: name,
         serverUrl: git.url,
-        token: TOKEN,
-        branch: 'gh-pages',
-        history: 'keep',
-        wait: false,
         waitTimeoutMs: 0,
-        tempDir: scratch,
         sleep: async () => {}
       }),
     has: (path) => exists(git.git(repo).run(['cat-file', '-e', `gh-pages:${path}`])),
     page: (path) => git.git(repo).text(['show', `gh-pages:${path}`]),
+    close: closeGitHub
+  }
+}
+
+/**
+ * Pages deployed by GitHub Actions: the files are kept on gh-pages and every update deploys it.
+ * The checks read the artifact of the last successful deployment, i.e. what the site serves. The
+ * stand-in's deployments end within milliseconds, so runs here seldom wait for one another;
+ * pages-deploy.test.ts proves the order of overlapping deployments.
+ */
+async function pagesActions(): Promise<Subject> {
+  const { repo, github, options, closeGitHub } = await pagesRepo()
+  const services = await startActionsServices()
+  const site = serveActionsPagesSite(github, git, repo, services)
+  for (const [variable, value] of Object.entries(site.env)) vi.stubEnv(variable, value)
+  return {
+    host: () =>
+      createHost({
+        ...options,
+        // Each run is a process of its own: no write throttle shared by all of them.
+        octokit: getOctokit(TOKEN, { baseUrl: github.url }),
+        serverUrl: site.serverUrl,
+        waitTimeoutMs: 10 * 60_000,
+        pollIntervalMs: 5,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20)))
+      }),
+    has: async (path) => (await site.liveEntries()).some((entry) => entry.path === path),
+    page: async (path) => (await site.liveFile(path)).toString('utf8'),
     close: async () => {
-      expect(github.violations).toEqual([])
-      await github.close()
+      vi.unstubAllEnvs()
+      await services.close()
+      await closeGitHub()
     }
   }
 }
@@ -171,10 +217,10 @@ async function releases(): Promise<Subject> {
   }
 }
 
-// The Pages-Actions mode (issue #11) joins this list once it exists.
 const HOSTS: Array<[string, () => Promise<Subject>]> = [
   ['directory', directory],
   ['pages', pagesBranch],
+  ['pages deployed by GitHub Actions', pagesActions],
   ['s3', s3Bucket],
   ['release', releases]
 ]
@@ -217,18 +263,8 @@ async function completeBuilds(subject: Subject, sites: BuildSite[]): Promise<str
 
 /** The builds the store reads back, as the next run would see them. */
 async function readBack(subject: Subject): Promise<string[]> {
-  let seen: string[] = []
-  await (
-    await subject.host()
-  ).store.update(
-    ROOT,
-    (current) => {
-      seen = current.map((record) => record.buildId).sort()
-      return { write: [], removeDirs: [] }
-    },
-    'read'
-  )
-  return seen
+  const records = await (await subject.host()).store.read(ROOT)
+  return records.map((record) => record.buildId).sort()
 }
 
 /** The build ids a channel page lists, and the channels the root page lists. */

@@ -10,17 +10,14 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startActionsServices, type ActionsServices } from './support/actions-services.js'
 import { startGitServer, type GitServer } from './support/git-server.js'
-import {
-  installPagesDeploymentsFake,
-  pagesSettings,
-  type PagesDeploymentsFake
-} from './support/github-pages.js'
+import type { PagesDeploymentsFake } from './support/github-pages.js'
 import {
   installCommentsFake,
   startGitHub,
   type CommentsFake,
   type GitHubStandIn
 } from './support/github-server.js'
+import { serveActionsPagesSite, type ActionsPagesSite } from './support/pages-actions.js'
 import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
 
@@ -31,6 +28,7 @@ let ipa: string
 let git: GitServer
 let services: ActionsServices
 let github: GitHubStandIn
+let site: ActionsPagesSite
 let deployments: PagesDeploymentsFake
 let comments: CommentsFake
 /** What the stand-in Pages settings report (the HEAD check needs https, so wait is off here). */
@@ -51,23 +49,9 @@ afterAll(async () => {
 })
 beforeEach(async () => {
   github = await startGitHub({ token: TOKEN })
-  github.handle('repos/get-pages', () => ({
-    status: 200,
-    body: pagesSettings(github, { build_type: 'workflow' })
-  }))
+  site = serveActionsPagesSite(github, git, 'octo/app', services)
+  deployments = site.deployments
   comments = installCommentsFake(github, { login: 'github-actions[bot]' })
-  deployments = installPagesDeploymentsFake(github, {
-    artifactExists: (id) => services.artifacts.get(id)?.finalized === true,
-    commitExists: (sha) =>
-      git
-        .git('octo/app')
-        .run(['cat-file', '-e', `${sha}^{commit}`])
-        .then(
-          () => true,
-          () => false
-        ),
-    oidcToken: services.oidcToken
-  })
 })
 afterEach(async () => {
   expect(github.violations).toEqual([])
@@ -89,11 +73,8 @@ function run(runNumber: string, onSpawn?: (child: ChildProcess) => void) {
       }
     },
     env: {
-      ...services.env,
+      ...site.env,
       GITHUB_API_URL: github.url,
-      // @actions/artifact takes loopback addresses for GitHub Enterprise Server; git's curl
-      // resolves *.localhost to loopback.
-      GITHUB_SERVER_URL: git.url.replace('127.0.0.1', 'github.localhost'),
       GITHUB_HEAD_REF: 'feature/login',
       GITHUB_RUN_NUMBER: runNumber,
       GITHUB_RUN_ID: `88${runNumber}`
@@ -112,13 +93,14 @@ describe('dist/index.js on a "GitHub Actions" Pages site', () => {
 
     expect(result.errors).toEqual([])
     expect(result.code).toBe(0)
+    // The build id is <GITHUB_RUN_ID>-<attempt>.
     const dir = `${SITE}ota/pr-5/881-1`
     expect(result.outputs['manifest-url']).toBe(`${dir}/manifest.plist`)
     const tip = await git.git('octo/app').text(['rev-parse', 'refs/heads/gh-pages'])
     expect(deployments.deployments).toEqual([
       expect.objectContaining({ buildVersion: tip, status: 'succeed' })
     ])
-    const live = (await services.tarEntries(deployments.live.at(-1)!)).map((entry) => entry.path)
+    const live = (await site.liveEntries()).map((entry) => entry.path)
     const ipaPath = result.outputs['ipa-url']!.slice(SITE.length)
     expect(live).toEqual(
       expect.arrayContaining([

@@ -9,22 +9,22 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { getOctokit } from '@actions/github'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { UserError } from '../src/errors.js'
 import { createOctokit } from '../src/github.js'
 import { createPagesHost } from '../src/hosts/pages.js'
 import { isGhes } from '../src/hosts/pages-deploy-errors.js'
+import { artifactSizeWarning } from '../src/hosts/pages-deploy.js'
+import { formatBytes } from '../src/format.js'
 import type { PagesHostOptions } from '../src/hosts/pages.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../src/ota/types.js'
 import { startActionsServices, type ActionsServices } from './support/actions-services.js'
 import { captureStdout } from './support/files.js'
 import { startGitServer, type GitServer } from './support/git-server.js'
-import {
-  installPagesDeploymentsFake,
-  pagesSettings,
-  type PagesDeploymentsFake
-} from './support/github-pages.js'
+import type { PagesDeploymentsFake } from './support/github-pages.js'
 import { startGitHub, type GitHubStandIn } from './support/github-server.js'
+import { serveActionsPagesSite, type ActionsPagesSite } from './support/pages-actions.js'
 
 const TOKEN = 'ghs_deployToken0123456789abcdefABCDEF'
 const MINUTE = 60_000
@@ -32,6 +32,7 @@ const MINUTE = 60_000
 let git: GitServer
 let services: ActionsServices
 let github: GitHubStandIn
+let site: ActionsPagesSite
 let deployments: PagesDeploymentsFake
 let scratch: string
 let repoCount = 0
@@ -53,31 +54,11 @@ beforeEach(async () => {
   repo = `octo/app-${++repoCount}`
   await git.createRepo(repo)
   github = await startGitHub({ token: TOKEN })
-  github.handle('repos/get-pages', () => ({
-    status: 200,
-    // The branch a site was deployed from before it switched to "GitHub Actions" is not used.
-    body: pagesSettings(github, {
-      build_type: 'workflow',
-      source: { branch: 'main', path: '/docs' }
-    })
-  }))
-  deployments = installPagesDeploymentsFake(github, {
-    artifactExists: (id) => services.artifacts.get(id)?.finalized === true,
-    commitExists: (sha) =>
-      git
-        .git(repo)
-        .run(['cat-file', '-e', `${sha}^{commit}`])
-        .then(
-          () => true,
-          () => false
-        ),
-    oidcToken: services.oidcToken
-  })
+  site = serveActionsPagesSite(github, git, repo, services)
+  deployments = site.deployments
   services.quotaExceeded = false
   output = captureStdout()
-  for (const [name, value] of Object.entries(services.env)) vi.stubEnv(name, value)
-  // @actions/artifact refuses loopback addresses as GitHub Enterprise Server; *.localhost it takes.
-  vi.stubEnv('GITHUB_SERVER_URL', serverUrl())
+  for (const [name, value] of Object.entries(site.env)) vi.stubEnv(name, value)
 })
 afterEach(async () => {
   expect(github.violations).toEqual([])
@@ -86,16 +67,13 @@ afterEach(async () => {
   vi.restoreAllMocks()
 })
 
-/** The git server under a *.localhost name: git's curl resolves it to loopback. */
-const serverUrl = () => git.url.replace('127.0.0.1', 'github.localhost')
-
 function host(overrides: Partial<PagesHostOptions> = {}) {
   const [owner = '', name = ''] = repo.split('/')
   return createPagesHost({
     octokit: createOctokit(TOKEN, github.url, 0),
     owner,
     repo: name,
-    serverUrl: serverUrl(),
+    serverUrl: site.serverUrl,
     token: TOKEN,
     branch: 'gh-pages',
     history: 'keep',
@@ -145,13 +123,35 @@ const branchFiles = async () =>
 
 /** The files (not folders) of the artifact the site's latest successful deployment served. */
 async function liveFiles(): Promise<string[]> {
-  const id = deployments.live.at(-1)
-  if (id === undefined) return []
-  return (await services.tarEntries(id))
+  return (await site.liveEntries())
     .filter((entry) => !entry.mode.startsWith('d'))
     .map((entry) => entry.path)
     .sort()
 }
+
+/** Another run's build (its build.json) committed on top of the branch; returns the commit. */
+async function pushOtherRunsBuild(): Promise<string> {
+  const server = git.git(repo)
+  const env = { GIT_INDEX_FILE: join(scratch, `index-${repoCount}`) }
+  const blob = await server.text(['hash-object', '-w', '--stdin'], { input: 'other' })
+  await server.run(['read-tree', 'gh-pages'], { env })
+  await server.run(
+    ['update-index', '--add', '--cacheinfo', `100644,${blob},ota/pr-2/1-1/build.json`],
+    { env }
+  )
+  const tree = await server.text(['write-tree'], { env })
+  const commit = await server.text(['commit-tree', tree, '-p', 'gh-pages', '-m', 'other run'])
+  await server.run(['update-ref', 'refs/heads/gh-pages', commit])
+  return commit
+}
+
+/** The site once our build 7-1 and that other run's build are both deployed. */
+const withOtherRunsBuild = [
+  '.nojekyll',
+  'ota/pr-1/7-1/build.json',
+  'ota/pr-1/7-1/manifest.plist',
+  'ota/pr-2/1-1/build.json'
+]
 
 /** A deployment of another run, in progress until the test sets its status. */
 function otherRunsDeployment() {
@@ -228,6 +228,26 @@ describe('host: pages on a "GitHub Actions" site', () => {
     expect(services.calls).toEqual(['oidc', 'CreateArtifact', 'FinalizeArtifact', 'oidc'])
   })
 
+  it('warns, and still deploys, when artifact.tar is larger than the size limit', async () => {
+    // The limit is a seam: this test cannot write the 1 GB of the default (tested below).
+    await publish(host({ deploy: { sizeLimitBytes: 1000 } }))
+
+    const [artifact] = [...services.artifacts.values()]
+    const [tar] = await services.unzip(artifact!.id)
+    expect(output()).toContain(
+      `::warning::The Pages artifact of branch gh-pages is ${formatBytes(tar!.content.length)}, over the 1000 bytes GitHub Pages supports, so the deployment may be slow or fail: lower keep or max-site-size, or publish large builds with host: s3.`
+    )
+    expect(deployments.deployments).toEqual([expect.objectContaining({ status: 'succeed' })])
+  })
+
+  it('by default, warns above 1 GB as deploy-pages does (1024³ bytes), not at it', () => {
+    expect(artifactSizeWarning(1024 ** 3, 'gh-pages')).toBeUndefined()
+    expect(artifactSizeWarning(1024 ** 3 + 1, 'gh-pages')).toMatch(
+      /^The Pages artifact of branch gh-pages is 1\.1 GB, over the 1 GB GitHub Pages supports/
+    )
+    expect(artifactSizeWarning(10_000, 'gh-pages', 9_999)).toMatch(/over the 9999 bytes/)
+  })
+
   it('waits out another deployment in progress (GitHub answers 400), then deploys', async () => {
     const other = otherRunsDeployment()
     let waits = 0
@@ -256,17 +276,7 @@ describe('host: pages on a "GitHub Actions" site', () => {
       sleep: async () => {
         if (newer) return
         // Another run pushes its build on top of ours, and the running deployment ends.
-        const server = git.git(repo)
-        const env = { GIT_INDEX_FILE: join(scratch, `index-${repoCount}`) }
-        const blob = await server.text(['hash-object', '-w', '--stdin'], { input: 'other' })
-        await server.run(['read-tree', 'gh-pages'], { env })
-        await server.run(
-          ['update-index', '--add', '--cacheinfo', `100644,${blob},ota/pr-2/1-1/build.json`],
-          { env }
-        )
-        const tree = await server.text(['write-tree'], { env })
-        newer = await server.text(['commit-tree', tree, '-p', 'gh-pages', '-m', 'other run'])
-        await server.run(['update-ref', 'refs/heads/gh-pages', newer])
+        newer = await pushOtherRunsBuild()
         other.status = 'succeed'
       }
     })
@@ -277,12 +287,28 @@ describe('host: pages on a "GitHub Actions" site', () => {
     expect(deployments.deployments.slice(1)).toEqual([
       expect.objectContaining({ buildVersion: newer, status: 'succeed' })
     ])
-    expect(await liveFiles()).toEqual([
-      '.nojekyll',
-      'ota/pr-1/7-1/build.json',
-      'ota/pr-1/7-1/manifest.plist',
-      'ota/pr-2/1-1/build.json'
-    ])
+    expect(await liveFiles()).toEqual(withOtherRunsBuild)
+  })
+
+  it('deploys the newer branch tip too when another run pushed while its deployment ran', async () => {
+    let newer = ''
+    const pagesHost = host({
+      sleep: async () => {
+        // Between the status polls of our deployment, another run pushes its build on top.
+        if (!newer) newer = await pushOtherRunsBuild()
+      }
+    })
+
+    await publish(pagesHost)
+
+    // Ours could be deployed after that run's: deploying the newer tip as well is what keeps
+    // its build on the site whichever of the two finishes last.
+    const [ours, then] = deployments.deployments
+    expect(ours).toMatchObject({ status: 'succeed' })
+    expect(ours!.buildVersion).not.toBe(newer)
+    expect(then).toMatchObject({ buildVersion: newer, status: 'succeed' })
+    expect(deployments.deployments).toHaveLength(2)
+    expect(await liveFiles()).toEqual(withOtherRunsBuild)
   })
 
   it('gives up with the reason when another deployment runs for the whole wait-timeout', async () => {
@@ -436,9 +462,34 @@ describe('host: pages on a "GitHub Actions" site', () => {
     ])
   })
 
-  it('six runs publishing at once leave all six builds in the final deployed site', async () => {
-    const ids = ['1-1', '2-1', '3-1', '4-1', '5-1', '6-1']
-    await Promise.all(ids.map((id) => publish(host({ random: Math.random }), id)))
+  it('eight runs publishing at once leave all eight builds in the final deployed site', async () => {
+    const ids = Array.from({ length: 8 }, (_, n) => `${n + 1}-1`)
+    // On GitHub a deployment takes tens of seconds, longer than the runs take to push: the first
+    // one here runs until every run has pushed, the others wait for it, then all race to deploy.
+    const usual = deployments.statuses
+    deployments.statuses = ['deployment_in_progress']
+    const allPushed = vi
+      .waitFor(
+        async () => {
+          const builds = (await branchFiles()).filter((path) => path.endsWith('build.json'))
+          expect(builds).toHaveLength(ids.length)
+        },
+        { timeout: 170_000, interval: 200 }
+      )
+      .then(() => {
+        deployments.statuses = usual
+        for (const running of deployments.deployments) running.pending = ['succeed']
+      })
+    // Runs are processes of their own: createOctokit's write throttle, shared by a process, would
+    // space their deployment requests one second apart.
+    const run = () =>
+      host({
+        random: Math.random,
+        octokit: getOctokit(TOKEN, { baseUrl: github.url }),
+        pollIntervalMs: 500,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 500)))
+      })
+    await Promise.all([allPushed, ...ids.map((id) => publish(run(), id))])
 
     expect(await liveFiles()).toEqual([
       '.nojekyll',
@@ -451,7 +502,7 @@ describe('host: pages on a "GitHub Actions" site', () => {
     })
     const names = [...services.artifacts.values()].map((artifact) => artifact.name)
     expect(new Set(names).size).toBe(names.length)
-  })
+  }, 180_000)
 })
 
 describe('host: pages on a "GitHub Actions" site, errors that name the fix', () => {
@@ -515,7 +566,7 @@ describe('host: pages on a "GitHub Actions" site, errors that name the fix', () 
       }
     }
     await expect(publish(host())).rejects.toThrow(
-      `allow this run's branch at ${serverUrl()}/${repo}/settings/environments › github-pages › Deployment branches`
+      `allow this run's branch at ${site.serverUrl}/${repo}/settings/environments › github-pages › Deployment branches`
     )
   })
 

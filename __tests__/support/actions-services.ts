@@ -125,7 +125,18 @@ export async function startActionsServices(): Promise<ActionsServices> {
     }
   }
 
-  async function tarPath(id: number): Promise<string> {
+  // An uploaded artifact never changes: its tar is written once, so readers at once never see it half-written.
+  const tars = new Map<number, Promise<string>>()
+  function tarPath(id: number): Promise<string> {
+    let file = tars.get(id)
+    if (!file) {
+      file = writeTar(id)
+      tars.set(id, file)
+      file.catch(() => tars.delete(id))
+    }
+    return file
+  }
+  async function writeTar(id: number): Promise<string> {
     const entries = await services.unzip(id)
     const tar = entries.find((entry) => entry.name === 'artifact.tar')
     if (!tar || entries.length !== 1) {

@@ -18,8 +18,11 @@ import {
 import type { PagesRepository } from './pages-site.js'
 import { writeTreeTar } from './tar.js'
 
-/** GitHub warns above this (deploy-pages does too): large sites deploy slowly or fail. */
-const WARN_ARTIFACT_BYTES = 1024 ** 3
+/**
+ * GitHub supports Pages sites up to 1 GB and deploy-pages warns above 1024³ bytes (its
+ * ONE_GIGABYTE): larger sites deploy slowly or fail.
+ */
+const PAGES_SIZE_LIMIT_BYTES = 1024 ** 3
 /** Consecutive failed status polls before the deployment is given up (deploy-pages uses 10). */
 const MAX_POLL_ERRORS = 10
 
@@ -46,6 +49,8 @@ export interface PagesDeployOptions {
   sleep?: (ms: number) => Promise<void>
   now?: () => number
   random?: () => number
+  /** Sites larger than this get a warning (default PAGES_SIZE_LIMIT_BYTES). */
+  sizeLimitBytes?: number
 }
 
 /** Loads @actions/artifact only here: a split chunk the other hosts never parse. */
@@ -147,11 +152,8 @@ export async function deployPagesBranch(
         `${entry.path} on branch ${options.branch} is a ${entry.kind}, which a Pages deployment cannot hold: it is left out of the site.`
       )
     }
-    if (size > WARN_ARTIFACT_BYTES) {
-      core.warning(
-        `The Pages artifact of branch ${options.branch} is ${formatBytes(size)}, over 1 GB: GitHub Pages may refuse or slow down such sites; lower keep or max-site-size, or publish large builds with host: s3.`
-      )
-    }
+    const tooLarge = artifactSizeWarning(size, options.branch, options.sizeLimitBytes)
+    if (tooLarge) core.warning(tooLarge)
     const name = `ipa-ota-pages-${options.runId}-${options.runAttempt}-${target.slice(0, 12)}-${nonce}`
     const { id } = await upload(name, tar)
     await rm(dir, { recursive: true, force: true })
@@ -276,6 +278,19 @@ export async function deployPagesBranch(
       unregister()
     }
   }
+}
+
+/** The warning for an artifact.tar of `size` bytes larger than the limit; undefined within it. */
+export function artifactSizeWarning(
+  size: number,
+  branch: string,
+  limitBytes = PAGES_SIZE_LIMIT_BYTES
+): string | undefined {
+  if (size <= limitBytes) return undefined
+  // GitHub's "1 GB" is binary, which formatBytes (decimal) would print as 1.1 GB.
+  const limit =
+    limitBytes % 1024 ** 3 === 0 ? `${limitBytes / 1024 ** 3} GB` : `${limitBytes} bytes`
+  return `The Pages artifact of branch ${branch} is ${formatBytes(size)}, over the ${limit} GitHub Pages supports, so the deployment may be slow or fail: lower keep or max-site-size, or publish large builds with host: s3.`
 }
 
 /**

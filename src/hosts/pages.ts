@@ -43,8 +43,8 @@ export interface PagesHostOptions {
   /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT, for unique artifact names ("GitHub Actions" sites). */
   runId?: string
   runAttempt?: number
-  /** Seams of the "GitHub Actions" deployment (OIDC token, cancel hook). */
-  deploy?: Pick<PagesDeployOptions, 'idToken' | 'onCancel'>
+  /** Seams of the "GitHub Actions" deployment (OIDC token, cancel hook, size warning). */
+  deploy?: Pick<PagesDeployOptions, 'idToken' | 'onCancel' | 'sizeLimitBytes'>
 }
 
 const defaultSleep = (ms: number): Promise<void> =>
@@ -134,6 +134,7 @@ export function createPagesHost(options: PagesHostOptions): Host {
         intervalMs: options.pollIntervalMs,
         idToken,
         onCancel: options.deploy?.onCancel,
+        sizeLimitBytes: options.deploy?.sizeLimitBytes,
         sleep,
         now: options.now,
         random: options.random
