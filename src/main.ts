@@ -60,8 +60,8 @@ async function skip(reason: string): Promise<void> {
 }
 
 /**
- * On workflow_run, sets `context.source.pr` to the pull request the triggering run built, so its
- * channel, comment and removal work as on pull_request. Returns why nothing should be published
+ * On workflow_run, sets `context.source.pr` (and `baseRef`) to the pull request the triggering run
+ * built, so its channel, comparison, comment and removal work as on pull_request. Returns why nothing should be published
  * when that pull request is gone (closed, or a newer push superseded the build).
  */
 async function findBuiltPullRequest(
@@ -80,8 +80,9 @@ async function findBuiltPullRequest(
       findWorkflowRunPullRequest(octokit, { owner: context.owner!, repo: context.repo! }, run)
     )
     if (found !== undefined) {
-      core.info(`The build is of pull request #${found}.`)
-      context.source.pr = found
+      core.info(`The build is of pull request #${found.number} into ${found.baseRef}.`)
+      context.source.pr = found.number
+      context.baseRef = found.baseRef
       return undefined
     }
   }
@@ -324,7 +325,7 @@ async function pullRequests(
       'comment: always, but this run belongs to no pull request: set pr-number to choose one.'
     )
   }
-  return found
+  return found.map((pull) => pull.number)
 }
 
 /**
