@@ -79,7 +79,7 @@ describe('readRunContext on workflow_run', () => {
     expect(context.baseRef).toBe('release/2.0')
   })
 
-  it('knows no base branch when GitHub lists no pull request (a fork: main.ts looks it up)', async () => {
+  it('knows no base branch when GitHub lists no pull request (a fork: publish-run.ts looks it up)', async () => {
     expect((await contextOf('workflow_run', run([]))).baseRef).toBeUndefined()
   })
 

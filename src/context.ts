@@ -108,7 +108,7 @@ function readWorkflowRun(run: unknown, repository: unknown): WorkflowRunInfo {
 /**
  * A workflow_run job publishes what another run built: the page and comment link that run, its
  * commit (head_sha, not GITHUB_SHA, which is the default branch) and its branch. The pull request
- * is the one GitHub listed; main.ts looks for a fork's, which GitHub never lists.
+ * is the one GitHub listed; publish-run.ts looks for a fork's, which GitHub never lists.
  */
 function builtBy(source: SourceInfo, info: WorkflowRunInfo, run: unknown): SourceInfo {
   const build = isRecord(run) ? run : {}
