@@ -170,12 +170,21 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
     expect(onPr[0]!.body).toContain(`/commit/${BUILT}`)
     expect(onPr[0]!.body).toContain(`<a href="${SITE}ota/pr-41/index.html">Latest build`)
     expect(onPr[0]!.body).not.toContain('d'.repeat(40))
+    // Compared with its base branch's channel (GITHUB_BASE_REF is empty on workflow_run).
+    expect(onPr[0]!.body).toContain('**Changes:** no build of main to compare with.')
     expect(result.summary).toContain(`/commit/${BUILT}`)
   })
 
   it('takes a same-repository pull request from the event, with no lookup', async () => {
     servePagesSettings(github, { html_url: SITE })
-    const listed = [{ id: 5, number: 5, head: { ref: 'feature/dark-mode', sha: BUILT } }]
+    const listed = [
+      {
+        id: 5,
+        number: 5,
+        head: { ref: 'feature/dark-mode', sha: BUILT },
+        base: { ref: 'develop', sha: 'e'.repeat(40), repo: BASE_REPO }
+      }
+    ]
 
     const result = await run({
       event: workflowRunEvent({ pullRequests: listed, head: BASE_REPO })
@@ -184,7 +193,9 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
     expect(result.errors).toEqual([])
     expect(result.outputs.channel).toBe('pr-5')
     expect(github.requests.map((r) => r.operationId)).not.toContain('pulls/list')
-    expect(comments.on(owner, name(), 5)).toHaveLength(1)
+    const onPr = comments.on(owner, name(), 5)
+    expect(onPr).toHaveLength(1)
+    expect(onPr[0]!.body).toContain('**Changes:** no build of develop to compare with.')
     expect(await branchFiles()).toContain('ota/pr-5/987654-1/build.json')
   })
 

@@ -70,11 +70,17 @@ describe('readRunContext on workflow_run', () => {
   })
 
   it("takes the listed pull request into this repository, not another repository's", async () => {
-    const other = { number: 3, base: { repo: { id: 99 } } }
-    const ours = { number: 5, base: { repo: { id: 1 } } }
+    const other = { number: 3, base: { ref: 'trunk', repo: { id: 99 } } }
+    const ours = { number: 5, base: { ref: 'release/2.0', repo: { id: 1 } } }
     const context = await contextOf('workflow_run', run([other, ours]))
     expect(context.workflowRun?.pullRequests).toEqual([5])
     expect(defaultChannel(context.source)).toBe('pr-5')
+    // GITHUB_BASE_REF is empty on workflow_run: the base is that pull request's.
+    expect(context.baseRef).toBe('release/2.0')
+  })
+
+  it('knows no base branch when GitHub lists no pull request (a fork: publish-run.ts looks it up)', async () => {
+    expect((await contextOf('workflow_run', run([]))).baseRef).toBeUndefined()
   })
 
   it('leaves other events as they were', async () => {

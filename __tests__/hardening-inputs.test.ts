@@ -2,7 +2,7 @@
  * Bad inputs through the bundled action: each is refused with one clear error before any work —
  * no request to GitHub or git, nothing written to the workspace or RUNNER_TEMP.
  */
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -132,5 +132,40 @@ describe('bad inputs are refused before any work', () => {
     expect(git.requests.slice(requestsBefore.git)).toEqual([])
     expect(await listFiles(workspace)).toEqual(before)
     expect(await listFiles(temp)).toEqual([])
+  })
+})
+
+describe('start-up', () => {
+  const PRELOAD = join(import.meta.dirname, 'support/loaded-modules.mjs')
+  // esbuild marks where each package's code sits in a chunk.
+  const PUBLISHING = ['pkijs', 'asn1js', '@xmldom/xmldom', 'qrcode', '@octokit/core']
+
+  /** The packages of PUBLISHING whose code the run loaded. */
+  async function publishingLoaded(inputs: Record<string, string>) {
+    const temp = await mkdtemp(join(work, 'temp-'))
+    const list = join(temp, 'loaded')
+    const run = await runAction({
+      inputs: { ipa: sampleIpa, ...inputs },
+      token: TOKEN,
+      cwd: temp,
+      env: { RUNNER_TEMP: temp, NODE_OPTIONS: `--import=${PRELOAD}`, LOADED_MODULES_FILE: list }
+    })
+    const files = (await readFile(list, 'utf8')).split('\n').filter(Boolean)
+    const code = (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n')
+    return { run, packages: PUBLISHING.filter((name) => code.includes(`// node_modules/${name}/`)) }
+  }
+
+  it('a refused input loads none of the IPA reader, the site or Octokit', async () => {
+    const refused = await publishingLoaded({ host: 'ftp' })
+    expect(refused.run.errors).toHaveLength(1)
+    expect(refused.packages).toEqual([])
+    // The same action publishing to a folder loads them all, so the list above can tell.
+    const published = await publishingLoaded({
+      host: 'directory',
+      'base-url': 'https://builds.example.com/',
+      comment: 'never'
+    })
+    expect(published.run.errors).toEqual([])
+    expect(published.packages).toEqual(PUBLISHING)
   })
 })

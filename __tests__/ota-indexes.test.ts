@@ -69,6 +69,31 @@ describe('renderIndexes', () => {
     expect(main).toContain('href="../index.html"')
   })
 
+  it('counts the days to each profile expiry from the build date, as the pages say', () => {
+    const profile = {
+      type: 'ad-hoc' as const,
+      name: 'Demo',
+      devices: 2,
+      provisionsAllDevices: false
+    }
+    const expiring = {
+      ...record('main', '2-1', at(0)),
+      profile: { ...profile, expires: '2024-01-13T00:00:00Z' }
+    }
+    const expired = {
+      ...record('main', '1-1', at(0)),
+      profile: { ...profile, expires: '2023-12-29T00:00:00Z' }
+    }
+    const files = renderIndexes('ota', [expiring, expired, record('pr-3', '3-1', at(5))])
+    const main = text(files, 'ota/main/index.html')
+    expect(main).toContain('profile expires in 12 days (as of publishing)')
+    expect(main).toContain('profile expired 3 days ago (as of publishing)')
+    const root = text(files, 'ota/index.html')
+    expect(root).toContain('profile expires in 12 days (as of publishing)')
+    // A build without a profile says nothing of one.
+    expect(text(files, 'ota/pr-3/index.html')).not.toContain('as of publishing')
+  })
+
   it('puts the indexes at the site root when the root is empty', () => {
     expect(renderIndexes('', records).map((file) => file.path)).toEqual([
       'index.html',

@@ -170,6 +170,8 @@ describe('install page', () => {
         '12.3 MB',
         'iOS 15.0 or later',
         'Ad Hoc',
+        // The page is never rewritten: the days are counted from the build's date, and say so.
+        'expires in 2066 days (as of publishing)',
         'Only the 2 registered devices of the provisioning profile',
         'Developer Mode',
         'Settings › Privacy & Security › Developer Mode',

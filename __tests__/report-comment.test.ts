@@ -107,7 +107,7 @@ describe('renderComment', () => {
     const text = visibleText(html)
     expect(text).toContain('Example 1.4.0 (34)')
     expect(text).toContain('Bundle id: com.example.app')
-    expect(text).toContain('ad-hoc, expires 2026-01-01 (in 305 days), 12 devices')
+    expect(text).toContain('ad-hoc, expires in 305 days (2026-01-01), 12 devices')
     expect(text).toContain('Size: 12.3 MB')
     expect(links).toContain(
       'https://github.com/octo/app/commit/0123456789abcdef0123456789abcdef01234567'
@@ -189,10 +189,10 @@ describe('renderComment', () => {
   })
 
   it.each([
-    ['2025-03-10T00:00:00Z', 'expires 2025-03-10 ⚠️ (in 8 days)'],
-    ['2025-03-03T00:00:00Z', 'expires 2025-03-03 ⚠️ (in 1 day)'],
-    ['2025-03-01T00:00:00Z', '⚠️ expired on 2025-03-01'],
-    ['2025-06-01T00:00:00Z', 'expires 2025-06-01 (in 91 days), 3 devices']
+    ['2025-03-10T00:00:00Z', '⚠️ expires in 8 days (2025-03-10)'],
+    ['2025-03-03T00:00:00Z', '⚠️ expires in 1 day (2025-03-03)'],
+    ['2025-03-01T00:00:00Z', '⚠️ expired 1 day ago (2025-03-01)'],
+    ['2025-06-01T00:00:00Z', 'expires in 91 days (2025-06-01), 3 devices']
   ])('flags a profile expiring on %s', (expires, shown) => {
     const record = buildRecord('1-1', {
       profile: {
@@ -223,7 +223,7 @@ describe('renderComment', () => {
     const text = visibleText(
       markdown.render(renderComment({ key: 'k', record, history: [], warnings: [], now: NOW }))
     )
-    expect(text).toContain('enterprise, expires 2026-01-01 (in 305 days), all devices')
+    expect(text).toContain('enterprise, expires in 305 days (2026-01-01), all devices')
   })
 
   it('lists at most the newest earlier builds in a collapsed list, newest first', () => {

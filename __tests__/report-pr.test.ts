@@ -373,7 +373,8 @@ describe('findPullRequests', () => {
     const pull = (number: number, state: string, head = sha) => ({
       number,
       state,
-      head: { sha: head }
+      head: { sha: head },
+      base: { ref: number === 3 ? 'release/2.0' : 'main' }
     })
     gh.handle('repos/list-pull-requests-associated-with-commit', (req) => ({
       status: 200,
@@ -383,7 +384,11 @@ describe('findPullRequests', () => {
           : []
     }))
 
-    expect(await findPullRequests(octokit, { ...REPO, sha })).toEqual([3, 9])
+    // With the branch each merges into, which a workflow_run build is compared with.
+    expect(await findPullRequests(octokit, { ...REPO, sha })).toEqual([
+      { number: 3, baseRef: 'release/2.0' },
+      { number: 9, baseRef: 'main' }
+    ])
     expect(gh.requests.at(-1)?.path).toBe(`/repos/octo/app/commits/${sha}/pulls`)
   })
 })

@@ -58,6 +58,8 @@ describe('writeSummary', () => {
     expect(html).toContain('<code>/home/runner/work/site/ota/pr-12/34-1</code>')
     expect(html).toContain('Try &lt;b&gt;this&lt;/b&gt; @\u200Dteam')
     expect(html).toContain('Earlier builds of this channel')
+    // The profile line in the comment's words: days to the expiry, then the date.
+    expect(html).toContain('expires in 305 days (2026-01-01)')
     expect(html).not.toContain('<!--')
   })
 

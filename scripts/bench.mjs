@@ -6,7 +6,7 @@
 // Every run is a child process under /usr/bin/time, which reports its max RSS.
 // First, the action's cold start: the time and memory `node dist/index.js` takes to stop on a
 // missing input, beside a bare `node -e 0`.
-// Usage: npm run bench [-- --runs 3]
+// Usage: npm run bench [-- --runs 3] [--cold-start (that table only)]
 import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -40,6 +40,7 @@ const iconPng = PNG.sync.write(icon)
 const { writeZip } = await importTs('__tests__/support/zip.ts')
 
 await coldStart()
+if (process.argv.includes('--cold-start')) process.exit(0)
 
 const work = mkdtempSync(join(tmpdir(), 'ipa-bench-'))
 try {

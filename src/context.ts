@@ -14,7 +14,10 @@ export interface RunContext {
   tempDir: string
   /** The repository's default branch, from the event payload (absent outside a workflow). */
   defaultBranch?: string
-  /** The pull request's base branch (GITHUB_BASE_REF), whose channel a PR build is compared with. */
+  /**
+   * The pull request's base branch, whose channel a PR build is compared with: GITHUB_BASE_REF, or
+   * on workflow_run (where that is empty) the base of the pull request the run built.
+   */
   baseRef?: string
   /** On a workflow_run event: the run that built the IPA (source already describes it). */
   workflowRun?: WorkflowRunInfo
@@ -30,6 +33,8 @@ export interface WorkflowRunInfo {
   headRepository?: string
   /** Pull request numbers GitHub listed with the run (empty for fork pull requests). */
   pullRequests: number[]
+  /** The base branch of the first of them. */
+  baseRef?: string
 }
 
 export async function readRunContext(
@@ -70,7 +75,7 @@ export async function readRunContext(
     tempDir: env.RUNNER_TEMP || fallbackTemp,
     defaultBranch: defaultBranchOf(event),
     ...(workflowRun === undefined ? {} : { workflowRun }),
-    baseRef: env.GITHUB_BASE_REF || undefined
+    baseRef: env.GITHUB_BASE_REF || workflowRun?.baseRef
   }
 }
 
@@ -85,21 +90,25 @@ function readWorkflowRun(run: unknown, repository: unknown): WorkflowRunInfo {
     const base = isRecord(pull.base) && isRecord(pull.base.repo) ? pull.base.repo.id : undefined
     return typeof base !== 'number' || typeof ours !== 'number' || base === ours
   }
+  const listed = pulls.filter(
+    (pull): pull is Record<string, unknown> & { number: number } =>
+      isRecord(pull) && typeof pull.number === 'number' && intoOurs(pull)
+  )
+  const base = listed[0]?.base
   return {
     event: text(run.event),
     headSha: text(run.head_sha),
     headBranch: text(run.head_branch),
     headRepository: text(head.full_name),
-    pullRequests: pulls.flatMap((pull) =>
-      isRecord(pull) && typeof pull.number === 'number' && intoOurs(pull) ? [pull.number] : []
-    )
+    pullRequests: listed.map((pull) => pull.number),
+    baseRef: isRecord(base) ? text(base.ref) : undefined
   }
 }
 
 /**
  * A workflow_run job publishes what another run built: the page and comment link that run, its
  * commit (head_sha, not GITHUB_SHA, which is the default branch) and its branch. The pull request
- * is the one GitHub listed; main.ts looks for a fork's, which GitHub never lists.
+ * is the one GitHub listed; publish-run.ts looks for a fork's, which GitHub never lists.
  */
 function builtBy(source: SourceInfo, info: WorkflowRunInfo, run: unknown): SourceInfo {
   const build = isRecord(run) ? run : {}

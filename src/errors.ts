@@ -5,3 +5,16 @@
 export class UserError extends Error {
   override name = 'UserError'
 }
+
+/**
+ * One line a user can act on: our own messages as they are, anything else with its kind (its
+ * stack goes to `debug`, for a bug report).
+ */
+export function describeError(error: unknown, debug: (stack: string) => void): string {
+  if (error instanceof UserError) return error.message
+  if (error instanceof Error) {
+    debug(error.stack ?? error.message)
+    return `${error.name}: ${error.message}`
+  }
+  return String(error)
+}

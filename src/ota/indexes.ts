@@ -1,6 +1,6 @@
 import { formatUtc } from '../format.js'
 import { html, renderDocument, type Html } from './html.js'
-import { blockersOf } from './page.js'
+import { blockersOf, publishedExpiry } from './page.js'
 import { isSlug, sitePath, siteRoot } from './layout.js'
 import type { BuildRecord, SiteFile } from './types.js'
 
@@ -97,6 +97,10 @@ const folder = (record: BuildRecord) => encodeURIComponent(record.buildId)
 const when = (record: BuildRecord) =>
   html`<time datetime="${record.createdAt}">${formatUtc(record.createdAt)}</time>`
 
+/** " · profile expires in 12 days (as of publishing)", or nothing without a profile. */
+const expiry = (record: BuildRecord) =>
+  record.profile === undefined ? '' : ` · profile ${publishedExpiry(record)}`
+
 /** The newest build, first on its channel page: its banner, or its Install button and QR code. */
 function latestCard(record: BuildRecord): Html {
   const { app } = record
@@ -114,7 +118,7 @@ function latestCard(record: BuildRecord): Html {
     ? html`<div id="install"><a id="install-button" class="button" href="${record.urls.install}">Install</a></div>
 <div id="desktop"><p>Scan this code with the camera of your iPhone or iPad to install.</p><img src="${dir}/qr.svg" alt="QR code of the newest build" width="200" height="200"></div>\n`
     : ''
-  return html`<section class="card latest"><header>${icon}<div><p class="muted">Newest build</p><h2>${app.name} ${app.version} (${app.build})</h2><div class="muted">Build ${record.buildId} · ${when(record)}</div></div></header>
+  return html`<section class="card latest"><header>${icon}<div><p class="muted">Newest build</p><h2>${app.name} ${app.version} (${app.build})</h2><div class="muted">Build ${record.buildId} · ${when(record)}${expiry(record)}</div></div></header>
 ${banner}${actions}<p><a href="${dir}/index.html">Details</a></p></section>`
 }
 
@@ -126,7 +130,7 @@ function channelPage(channel: string, builds: readonly BuildRecord[]): string {
       ? html`<a class="install" href="${record.urls.install}" data-until="${record.profile?.expires}">Install</a>`
       : ''
     return html`<li><div class="title">${app.name} ${app.version} (${app.build})</div>
-<div class="muted">Build ${record.buildId} · ${when(record)}</div>
+<div class="muted">Build ${record.buildId} · ${when(record)}${expiry(record)}</div>
 <div class="actions">${install}<a href="${folder(record)}/index.html">Details</a></div></li>\n`
   })
   const list =
@@ -153,7 +157,7 @@ function rootPage(channels: Map<string, BuildRecord[]>): string {
     const { app } = latest
     return html`<li class="app">${icon}<div><a class="title" href="${dir}/index.html">${channel}</a>
 <div>${app.name} ${app.version} (${app.build})</div>
-<div class="muted">${count} · latest ${when(latest)}</div></div></li>\n`
+<div class="muted">${count} · latest ${when(latest)}${expiry(latest)}</div></div></li>\n`
   })
   const list =
     items.length === 0

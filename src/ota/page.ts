@@ -1,4 +1,5 @@
 import type { ProfileType } from '../ipa/types.js'
+import { expiryText } from '../expiry.js'
 import { formatBytes, formatUtc } from '../format.js'
 import { html, linkOrText, raw, renderDocument, type Html } from './html.js'
 import type { BuildRecord, SourceInfo } from './types.js'
@@ -182,12 +183,22 @@ function profileRows(record: PageRecord): Html[] {
     ),
     row(
       'Expires',
-      html`<time datetime="${expires}">${formatUtc(expires)}</time> <strong data-expires="${expires}" hidden>(expired)</strong>`
+      html`<time datetime="${expires}">${formatUtc(expires)}</time> · ${publishedExpiry(record)} <strong data-expires="${expires}" hidden>(expired)</strong>`
     ),
     row('Devices', profile.provisionsAllDevices ? 'any device' : String(profile.devices))
   ]
   if (profile.teamName !== undefined) rows.push(row('Team', profile.teamName))
   return rows
+}
+
+/**
+ * "expires in 12 days (as of publishing)", in the words of the comment (expiryText). The pages are
+ * not rewritten as days pass, so the days are counted from the build's own date and say so.
+ */
+export function publishedExpiry(record: Pick<PageRecord, 'profile' | 'createdAt'>): string {
+  const expires = record.profile?.expires
+  if (expires === undefined) return ''
+  return `${expiryText(expires, new Date(record.createdAt))} (as of publishing)`
 }
 
 /** Why no device can install the build; read back from build.json, so checked here. */

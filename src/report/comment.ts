@@ -4,7 +4,8 @@
  */
 import type { BuildRecord, SourceInfo } from '../ota/types.js'
 import { formatBytes, formatDate, formatUtc } from '../format.js'
-import { DAY_MS, EXPIRY_WARNING_DAYS } from '../ipa/verdict.js'
+import { EXPIRY_WARNING_DAYS } from '../ipa/verdict.js'
+import { daysLeft, expiryText } from '../expiry.js'
 import { html, raw } from '../ota/html.js'
 import { blockersOf } from '../ota/page.js'
 import type { BuildChanges } from '../ota/compare.js'
@@ -269,12 +270,12 @@ function details(record: BuildRecord, now: Date): string {
 function profileText(record: BuildRecord, now: Date): string {
   const profile = record.profile
   if (!profile) return ''
-  const expires = new Date(profile.expires)
-  const days = Math.ceil((expires.getTime() - now.getTime()) / DAY_MS)
-  let expiry = `expires ${formatDate(profile.expires)}`
-  if (!Number.isNaN(days) && days <= 0) expiry = `⚠️ expired on ${formatDate(profile.expires)}`
-  else if (days <= EXPIRY_WARNING_DAYS) expiry += ` ⚠️ (in ${days} day${days === 1 ? '' : 's'})`
-  else if (!Number.isNaN(days)) expiry += ` (in ${days} days)`
+  // In the words of the pages and `inspect` (expiryText), then the date.
+  const date = formatDate(profile.expires)
+  const days = daysLeft(profile.expires, now)
+  const expiry = Number.isNaN(days)
+    ? `expires ${date}`
+    : `${days <= EXPIRY_WARNING_DAYS ? '⚠️ ' : ''}${expiryText(profile.expires, now)} (${date})`
   const devices = profile.provisionsAllDevices
     ? 'all devices'
     : `${profile.devices} device${profile.devices === 1 ? '' : 's'}`

@@ -21,11 +21,17 @@ export interface Repo {
   repo: string
 }
 
+/** An open pull request, with the branch it merges into. */
+export interface PullRequestRef {
+  number: number
+  baseRef: string
+}
+
 /** Open pull requests whose head is `sha` (for a push to a pull request's branch), by number. */
 export async function findPullRequests(
   octokit: Octokit,
   target: Repo & { sha: string }
-): Promise<number[]> {
+): Promise<PullRequestRef[]> {
   try {
     const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
       owner: target.owner,
@@ -35,8 +41,8 @@ export async function findPullRequests(
     })
     return pulls
       .filter((pull) => pull.state === 'open' && pull.head.sha === target.sha)
-      .map((pull) => pull.number)
-      .sort((a, b) => a - b)
+      .map((pull) => ({ number: pull.number, baseRef: pull.base.ref }))
+      .sort((a, b) => a.number - b.number)
   } catch (error) {
     throw explainGitHubError(error, 'comment')
   }

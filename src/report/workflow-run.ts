@@ -2,7 +2,7 @@
 import type { WorkflowRunInfo } from '../context.js'
 import type { Octokit } from '../github.js'
 import { explainGitHubError } from '../github-errors.js'
-import { findPullRequests, type Repo } from './pr.js'
+import { findPullRequests, type PullRequestRef, type Repo } from './pr.js'
 
 /** Events whose runs build a pull request. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
@@ -13,7 +13,7 @@ export function builtForPullRequest(run: WorkflowRunInfo): boolean {
 }
 
 /**
- * The open pull request whose head is the built commit. `workflow_run.pull_requests` is empty for
+ * The open pull request whose head is the built commit, with its base branch. `workflow_run.pull_requests` is empty for
  * a fork, and so is "pull requests of a commit" for a commit only the fork holds; listing the base
  * repository's pulls by `head=<fork owner>:<branch>` finds it. The head SHA must match, so a run
  * superseded by a newer push finds nothing.
@@ -22,7 +22,7 @@ export async function findWorkflowRunPullRequest(
   octokit: Octokit,
   repo: Repo,
   run: WorkflowRunInfo
-): Promise<number | undefined> {
+): Promise<PullRequestRef | undefined> {
   const sha = run.headSha
   if (sha === undefined) return undefined
   const [byCommit] = await findPullRequests(octokit, { ...repo, sha })
@@ -38,8 +38,8 @@ export async function findWorkflowRunPullRequest(
     })
     return pulls
       .filter((pull) => pull.head.sha === sha)
-      .map((pull) => pull.number)
-      .sort((a, b) => a - b)[0]
+      .map((pull) => ({ number: pull.number, baseRef: pull.base.ref }))
+      .sort((a, b) => a.number - b.number)[0]
   } catch (error) {
     throw explainGitHubError(error, 'comment')
   }
