@@ -97,11 +97,11 @@ var COMMANDS = {
   },
   site: {
     summary: "Write the same site as the action's host: directory, and print the install link and a QR code.",
-    load: async () => (await import("./cli-chunks/site-Y6HCS7LT.js")).command
+    load: async () => (await import("./cli-chunks/site-UZHWYZVG.js")).command
   },
   diff: {
     summary: "Print what the new build changes against the old one, as the pull-request comment shows it.",
-    load: async () => (await import("./cli-chunks/diff-AIZCYTG5.js")).command
+    load: async () => (await import("./cli-chunks/diff-HQ2PRCM4.js")).command
   }
 };
 function usage(version2) {
