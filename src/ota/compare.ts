@@ -66,7 +66,7 @@ export interface Comparison {
  * The build to compare with: the newest build of the same app in `channel` other than the build
  * itself, or undefined (the first build of that channel). Records with unsafe paths are ignored.
  */
-export function findBase(
+function findBase(
   current: readonly BuildRecord[],
   head: Pick<BuildRecord, 'channel' | 'buildId' | 'app'>,
   channel: string
@@ -213,7 +213,7 @@ function profileChanges(
 }
 
 /** "+1.2 MB, +10.5%", "−300 kB, −2.0%", "no change": signed, with a real minus sign. */
-export function formatDelta(change: SizeChange): string {
+function formatDelta(change: SizeChange): string {
   if (change.delta === 0) return 'no change'
   const percent = formatPercent(change)
   return `${signedBytes(change)}${percent === '' ? '' : `, ${percent}`}`
