@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readRunContext } from '../src/context.js'
+import { readRunContext } from '../src/event/context.js'
 import { defaultBuildId, defaultChannel } from '../src/ota/layout.js'
 
 const BUILT = 'b'.repeat(40)

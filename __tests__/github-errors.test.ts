@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { UserError } from '../src/errors.js'
 import { createOctokit } from '../src/github.js'
 import { explainGitHubError, type GitHubAction } from '../src/github-errors.js'
-import { isForkPullRequest } from '../src/report/fork.js'
+import { isForkPullRequest } from '../src/event/fork.js'
 import { startGitHub, type GitHubStandIn, type Reply } from './support/github-server.js'
 
 const TOKEN = 'ghs_errorsTestToken'

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { UserError } from '../src/errors.js'
-import { basicAuthorization, createGit, gitAuthEnv, GitError } from '../src/hosts/git.js'
+import { basicAuthorization, createGit, gitAuthEnv, GitError } from '../src/hosts/pages/git.js'
 import {
   assertSitePath,
   buildRecordEntries,
@@ -13,7 +13,7 @@ import {
   pathsUnder,
   remoteReasons,
   sourceDir
-} from '../src/hosts/pages-tree.js'
+} from '../src/hosts/pages/tree.js'
 
 const MiB = 1024 * 1024
 

@@ -6,7 +6,7 @@ import {
   releasePlace,
   releaseTag,
   releaseUrl
-} from '../src/hosts/release-layout.js'
+} from '../src/hosts/release/layout.js'
 
 const repo = {
   serverUrl: 'https://ghe.example.com/',

@@ -1,7 +1,7 @@
 import { S3ServiceException } from '@aws-sdk/client-s3'
 import { describe, expect, it } from 'vitest'
 import { UserError } from '../src/errors.js'
-import { s3UserError } from '../src/hosts/s3-errors.js'
+import { s3UserError } from '../src/hosts/s3/errors.js'
 
 const target = { bucket: 'ios-builds', region: 'eu-west-1' }
 

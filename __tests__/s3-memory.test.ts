@@ -39,7 +39,7 @@ async function sha256(stream: Readable): Promise<string> {
 
 /** Publishes one streamed IPA with the real host, in its own process. */
 const UPLOAD = `
-import { createS3Host } from './src/hosts/s3.js'
+import { createS3Host } from './src/hosts/s3/index.js'
 const [endpoint, bucket, file, size] = process.argv.slice(2) as [string, string, string, string]
 const host = createS3Host({
   bucket,

@@ -93,15 +93,15 @@ var package_default = {
 var COMMANDS = {
   inspect: {
     summary: "Print what the action reads from the IPA and whether a device can install it over the air.",
-    load: async () => (await import("./cli-chunks/inspect-CQXS7NFL.js")).command
+    load: async () => (await import("./cli-chunks/inspect-2RQS75AE.js")).command
   },
   site: {
     summary: "Write the same site as the action's host: directory, and print the install link and a QR code.",
-    load: async () => (await import("./cli-chunks/site-UZHWYZVG.js")).command
+    load: async () => (await import("./cli-chunks/site-GM2GAJEC.js")).command
   },
   diff: {
     summary: "Print what the new build changes against the old one, as the pull-request comment shows it.",
-    load: async () => (await import("./cli-chunks/diff-HQ2PRCM4.js")).command
+    load: async () => (await import("./cli-chunks/diff-JOCT65MR.js")).command
   }
 };
 function usage(version2) {

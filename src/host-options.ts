@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { RunContext } from './context.js'
+import type { RunContext } from './event/context.js'
 import { UserError } from './errors.js'
 import type { Octokit } from './github.js'
 import type { HostOptions } from './hosts/index.js'

@@ -5,8 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createGit } from '../../src/hosts/git.js'
-import type { Git } from '../../src/hosts/git.js'
+import { createGit } from '../../src/hosts/pages/git.js'
+import type { Git } from '../../src/hosts/pages/git.js'
 
 /**
  * A stand-in for GitHub's git smart-HTTP endpoint: bare repositories served by the real

@@ -1,7 +1,7 @@
 import type { DirectoryHostOptions } from './directory.js'
-import type { PagesHostOptions } from './pages.js'
-import type { ReleaseHostOptions } from './release.js'
-import type { S3HostOptions } from './s3.js'
+import type { PagesHostOptions } from './pages/index.js'
+import type { ReleaseHostOptions } from './release/index.js'
+import type { S3HostOptions } from './s3/index.js'
 import type { Host } from './types.js'
 
 /** Everything one host needs, in plain values: the action builds it from its inputs, tests directly. */
@@ -20,10 +20,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     case 'directory':
       return (await import('./directory.js')).createDirectoryHost(options)
     case 's3':
-      return (await import('./s3.js')).createS3Host(options)
+      return (await import('./s3/index.js')).createS3Host(options)
     case 'pages':
-      return (await import('./pages.js')).createPagesHost(options)
+      return (await import('./pages/index.js')).createPagesHost(options)
     case 'release':
-      return (await import('./release.js')).createReleaseHost(options)
+      return (await import('./release/index.js')).createReleaseHost(options)
   }
 }
