@@ -24,6 +24,8 @@ const SITE = 'https://octo.github.io/app/'
 const BUILT = 'b'.repeat(40)
 const BASE_REPO = { id: 1, full_name: 'octo/app' }
 const FORK_REPO = { id: 2, full_name: 'someone/app' }
+/** workflow_run.pull_requests names repositories by id and API url only. */
+const API_REPO = 'https://api.github.com/repos/octo/app'
 
 let work: string
 let ipa: string
@@ -181,8 +183,8 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
       {
         id: 5,
         number: 5,
-        head: { ref: 'feature/dark-mode', sha: BUILT },
-        base: { ref: 'develop', sha: 'e'.repeat(40), repo: BASE_REPO }
+        head: { ref: 'feature/dark-mode', sha: BUILT, repo: { id: BASE_REPO.id, url: API_REPO } },
+        base: { ref: 'develop', sha: 'e'.repeat(40), repo: { id: BASE_REPO.id, url: API_REPO } }
       }
     ]
 

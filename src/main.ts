@@ -8,8 +8,8 @@ export async function run(): Promise<void> {
     const settings = await getSettings()
     // The rest loads only now, from its own chunks of dist/: a run that stops on an input never
     // loads the IPA reader, the site, the hosts or Octokit.
-    const { publishRun } = await import('./publish-run.js')
-    await publishRun(settings)
+    const { runAction } = await import('./action/run.js')
+    await runAction(settings)
   } catch (error) {
     core.setFailed(describeError(error, core.debug))
   }
