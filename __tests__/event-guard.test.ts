@@ -361,7 +361,8 @@ describe('judgeRun', () => {
       context: await readRunContext(env, tmpdir()),
       mode: 'remove'
     })
-    expect(decision).toMatchObject({ action: 'refuse', reason: expect.stringMatching(/ENOENT/) })
+    expect(decision.action).toBe('refuse')
+    expect(decision.reason).toMatch(/ENOENT/)
   })
 
   it('publishes a local run outside a workflow (no event at all)', async () => {

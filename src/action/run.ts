@@ -1,9 +1,8 @@
 /**
- * The action, once its inputs are read (main.ts loads this module only then), as four named
- * steps: read the run, judge what it may do, publish (or remove), report.
+ * The action, once its inputs and the run are read (main.ts loads this module only then), as
+ * named steps: read the run, judge what it may do, publish (or remove), report.
  */
-import { tmpdir } from 'node:os'
-import { readRunContext } from '../event/context.js'
+import type { RunContext } from '../event/context.js'
 import { UserError } from '../errors.js'
 import { createOctokit } from '../github.js'
 import type { Settings } from '../inputs.js'
@@ -12,8 +11,8 @@ import { publishIpa } from './publish-ipa.js'
 import { removeBuilds } from './remove-builds.js'
 import { reportPublished, reportRemoved, reportSkipped } from './report.js'
 
-export async function runAction(settings: Settings): Promise<void> {
-  const context = await readRunContext(process.env, tmpdir())
+/** Runs the steps after the first, reading the run (main.ts does it, before this module loads). */
+export async function runAction(settings: Settings, context: RunContext): Promise<void> {
   const octokit = settings.token ? createOctokit(settings.token, context.apiUrl) : undefined
   const run = { settings, context, octokit }
   const decision = await judge(run)

@@ -56,12 +56,15 @@ const FORK_TARGET_REFUSAL = oneLine(
   Build in a pull_request workflow and publish from a workflow_run workflow instead ${README}; mode: remove is fine on pull_request_target.`
 )
 
+/** Why a run whose event payload cannot be read does nothing (main.ts says it before loading more). */
+export function unreadableEvent(why: string, mode: 'publish' | 'remove'): string {
+  return `The event payload cannot be read (${why}), so nothing tells whether this run is for a fork's pull request: ipa-ota ${mode === 'publish' ? 'published' : 'removed'} nothing. Re-run the workflow; if it happens again, report it with the runner's version.`
+}
+
 export async function judgeRun(input: GuardInput): Promise<Decision> {
   const { context, mode } = input
   if (context.eventUnreadable !== undefined) {
-    return refuse(
-      `The event payload cannot be read (${context.eventUnreadable}), so nothing tells whether this run is for a fork's pull request: ipa-ota ${mode === 'publish' ? 'published' : 'removed'} nothing. Re-run the workflow; if it happens again, report it with the runner's version.`
-    )
+    return refuse(unreadableEvent(context.eventUnreadable, mode))
   }
   if (isDependabotRun(context.eventName, context.source.actor)) return skip(DEPENDABOT_SKIP_REASON)
   const fork = forkPolicy(context.eventName, context.event, mode)
