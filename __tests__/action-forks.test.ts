@@ -18,12 +18,17 @@ import {
 import { servePagesSettings } from './support/github-pages.js'
 import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
+import {
+  API_REPO,
+  BASE_REPO,
+  BUILT,
+  FORK_REPO,
+  pull,
+  workflowRunEvent
+} from './support/fork-events.js'
 
 const TOKEN = 'ghs_forkRecipe0123456789abcdefghijkl'
 const SITE = 'https://octo.github.io/app/'
-const BUILT = 'b'.repeat(40)
-const BASE_REPO = { id: 1, full_name: 'octo/app' }
-const FORK_REPO = { id: 2, full_name: 'someone/app' }
 
 let work: string
 let ipa: string
@@ -59,41 +64,6 @@ afterAll(async () => {
 })
 
 const [owner, name] = ['octo', () => repo.split('/')[1]!]
-
-/** A pull request as the pulls endpoints answer it (the fields we read). */
-function pull(number: number, head: { sha: string; ref: string; repo: typeof FORK_REPO }) {
-  return {
-    number,
-    state: 'open',
-    head: { ...head, label: `${head.repo.full_name.split('/')[0]}:${head.ref}` },
-    base: { ref: 'main', sha: 'e'.repeat(40), repo: BASE_REPO }
-  }
-}
-
-/** The event of a publish workflow on workflow_run, after a pull_request build run. */
-function workflowRunEvent(options: { pullRequests: unknown[]; head: typeof FORK_REPO }) {
-  return {
-    name: 'workflow_run',
-    payload: {
-      action: 'completed',
-      workflow_run: {
-        id: 987654,
-        name: 'build',
-        event: 'pull_request',
-        conclusion: 'success',
-        head_sha: BUILT,
-        head_branch: 'feature/dark-mode',
-        run_number: 31,
-        run_attempt: 1,
-        pull_requests: options.pullRequests,
-        head_repository: options.head,
-        repository: BASE_REPO,
-        actor: { login: 'contributor' }
-      },
-      repository: BASE_REPO
-    }
-  }
-}
 
 function run(options: {
   inputs?: Record<string, string>
@@ -181,8 +151,8 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
       {
         id: 5,
         number: 5,
-        head: { ref: 'feature/dark-mode', sha: BUILT },
-        base: { ref: 'develop', sha: 'e'.repeat(40), repo: BASE_REPO }
+        head: { ref: 'feature/dark-mode', sha: BUILT, repo: { id: BASE_REPO.id, url: API_REPO } },
+        base: { ref: 'develop', sha: 'e'.repeat(40), repo: { id: BASE_REPO.id, url: API_REPO } }
       }
     ]
 

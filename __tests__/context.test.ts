@@ -63,23 +63,28 @@ describe('readRunContext on workflow_run', () => {
       headSha: BUILT,
       headBranch: 'feature/dark-mode',
       headRepository: 'someone/app',
+      headRepositoryId: 2,
       pullRequests: []
     })
     // The build run names the build folder, so re-running the publish replaces the same build.
     expect(defaultBuildId(context.source)).toBe('987654-2')
   })
 
-  it("takes the listed pull request into this repository, not another repository's", async () => {
+  it("keeps the listed pull requests into this repository, not another repository's, for the guard to check", async () => {
     const other = { number: 3, base: { ref: 'trunk', repo: { id: 99 } } }
-    const ours = { number: 5, base: { ref: 'release/2.0', repo: { id: 1 } } }
+    const head = { sha: BUILT, repo: { id: 2, url: 'https://api.github.com/repos/someone/app' } }
+    const ours = { number: 5, head, base: { ref: 'release/2.0', repo: { id: 1 } } }
     const context = await contextOf('workflow_run', run([other, ours]))
-    expect(context.workflowRun?.pullRequests).toEqual([5])
-    expect(defaultChannel(context.source)).toBe('pr-5')
-    // GITHUB_BASE_REF is empty on workflow_run: the base is that pull request's.
-    expect(context.baseRef).toBe('release/2.0')
+    expect(context.workflowRun?.pullRequests).toEqual([
+      { number: 5, baseRef: 'release/2.0', headSha: BUILT, headRepositoryId: 2 }
+    ])
+    // Only a claim until event/guard.ts checks its head against the build.
+    expect(context.source.pr).toBeUndefined()
+    expect(defaultChannel(context.source)).toBe('feature-dark-mode')
+    expect(context.baseRef).toBeUndefined()
   })
 
-  it('knows no base branch when GitHub lists no pull request (a fork: publish-run.ts looks it up)', async () => {
+  it('knows no base branch when GitHub lists no pull request (event/guard.ts looks it up)', async () => {
     expect((await contextOf('workflow_run', run([]))).baseRef).toBeUndefined()
   })
 

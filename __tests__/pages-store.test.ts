@@ -587,7 +587,9 @@ describe('createPagesStore', () => {
     const failure = store({ token: READ_TOKEN }).update('ota', plan, 'Publish')
 
     await expect(failure).rejects.toThrow(UserError)
-    await expect(failure).rejects.toThrow(/`permissions: contents: write`.*fork/)
+    await expect(failure).rejects.toThrow(
+      /`permissions: contents: write`.*fork.*from a workflow_run workflow/
+    )
   })
 
   it('an unknown token fails with a clear message', async () => {

@@ -20,7 +20,7 @@ import type { BundleComponent, IpaInfo } from '../src/ipa/types.js'
 import { checkDevices, type ListedDevice } from '../src/ota/devices.js'
 import { buildSite, prepareSite } from '../src/ota/site.js'
 import type { BuildRecord, BuildSite, SourceInfo } from '../src/ota/types.js'
-import { checkInstallable } from '../src/publish.js'
+import { checkInstallable } from '../src/profile-check.js'
 import { renderComment } from '../src/report/comment.js'
 import {
   launchChromium,

@@ -1,6 +1,9 @@
+/**
+ * The build publisher, shared by the action (src/action/) and the CLI: one IPA's site onto a
+ * host with the retention rules, or a channel off it. It decides nothing about the run.
+ */
 import type { Host } from './hosts/types.js'
-import { UserError } from './errors.js'
-import type { IpaInfo, Verdict } from './ipa/types.js'
+import type { IpaInfo } from './ipa/types.js'
 import {
   planPublish,
   planRemove,
@@ -66,21 +69,4 @@ function sourceLine({ source }: BuildSite['record'] | PreparedSite['record']): s
     source.sha?.slice(0, 7)
   ].filter(Boolean)
   return from.length ? `\n\nFrom ${from.join(' ')}` : ''
-}
-
-/**
- * Applies `profile-check` to a verdict: `error` refuses a build a device cannot install, `warn` and
- * `off` let it through. Returns the warnings to show. `override` is how the caller's user asks for
- * `warn`: the action input by default, the CLI's own flag there.
- */
-export function checkInstallable(
-  verdict: Verdict,
-  profileCheck: 'error' | 'warn' | 'off',
-  override = 'profile-check: warn'
-): string[] {
-  if (verdict.installable || profileCheck === 'off') return verdict.warnings
-  if (profileCheck === 'error') {
-    throw new UserError(`${verdict.errors.join(' ')} (${override} publishes it anyway.)`)
-  }
-  return [...verdict.errors, ...verdict.warnings]
 }

@@ -6,7 +6,8 @@ import { createDirectoryHost } from '../hosts/directory.js'
 import { readIpa } from '../ipa/read.js'
 import { judge } from '../ipa/verdict.js'
 import { buildIdSlug, channelSlug, defaultBuildId, siteRoot } from '../ota/layout.js'
-import { checkInstallable, publishBuild } from '../publish.js'
+import { checkInstallable } from '../profile-check.js'
+import { publishBuild } from '../publish.js'
 import { defineCommand, oneOf, onePath, UsageError, warn } from './args.js'
 
 /** ipa-ota site: the same site as the action's host: directory, with the link and a terminal QR code. */

@@ -1,10 +1,29 @@
 import { isRecord } from '../guards.js'
 
 /**
+ * Events whose runs are for a pull request: their payload holds it, and a fork's get a read-only
+ * token. The review events count: a fork's branch reaches them as surely as pull_request.
+ */
+export const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set([
+  'pull_request',
+  'pull_request_target',
+  'pull_request_review',
+  'pull_request_review_comment'
+])
+
+/** The events on which GitHub treats Dependabot's runs like a fork's: read-only token, no secrets. */
+const DEPENDABOT_READ_ONLY: ReadonlySet<string> = new Set([
+  'pull_request',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'push'
+])
+
+/**
  * Whether the event is a pull request from another repository (a fork), or from a head
  * repository that was deleted.
  */
-export function isForkPullRequest(eventPayload: Record<string, unknown>): boolean {
+export function isForkPullRequest(eventPayload: Readonly<Record<string, unknown>>): boolean {
   const pr = eventPayload.pull_request
   if (!isRecord(pr)) return false
   const head = isRecord(pr.head) ? pr.head.repo : undefined
@@ -16,6 +35,13 @@ export function isForkPullRequest(eventPayload: Record<string, unknown>): boolea
   return head.full_name !== base.full_name
 }
 
+/** Whether Dependabot started this run on an event where its token is read-only. */
+export function isDependabotRun(eventName: string | undefined, actor: string | undefined): boolean {
+  return (
+    actor === 'dependabot[bot]' && eventName !== undefined && DEPENDABOT_READ_ONLY.has(eventName)
+  )
+}
+
 /**
  * What a run for a fork's pull request may do. `pull_request` (and its review events) get a
  * read-only token and no secrets: nothing can be published ('skip'). `pull_request_target` runs
@@ -25,7 +51,7 @@ export function isForkPullRequest(eventPayload: Record<string, unknown>): boolea
  */
 export function forkPolicy(
   eventName: string | undefined,
-  eventPayload: Record<string, unknown>,
+  eventPayload: Readonly<Record<string, unknown>>,
   mode: 'publish' | 'remove'
 ): 'go' | 'skip' | 'refuse' {
   if (!isForkPullRequest(eventPayload)) return 'go'

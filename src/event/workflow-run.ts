@@ -1,45 +1,63 @@
-/** The pull request of a workflow_run event, which GitHub does not list for pull requests from forks. */
-import type { WorkflowRunInfo } from './context.js'
+/**
+ * Finding the pull request a workflow_run build run built. GitHub lists none for a fork's, and
+ * what it lists is only checked against the build by event/guard.ts.
+ */
 import type { Octokit } from '../github.js'
 import { explainGitHubError } from '../github-errors.js'
 import { findPullRequests, type PullRequestRef, type Repo } from '../report/pr.js'
 
-/** Events whose runs build a pull request. */
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
+/** The head a pull request must have: the built commit, on a branch of the build's repository. */
+export interface PullRequestHead {
+  /** owner/repo of the head repository (the fork's for a fork). */
+  repository: string
+  branch: string
+  sha: string
+}
 
-/** Whether the run that built the IPA ran for a pull request. */
-export function builtForPullRequest(run: WorkflowRunInfo): boolean {
-  return run.event !== undefined && PULL_REQUEST_EVENTS.has(run.event)
+/** How the guard asks GitHub about pull requests (a typed fake in the tests). */
+export interface PullRequestLookup {
+  /** The open pull requests into this repository whose head commit is `sha`, lowest first. */
+  openByCommit(sha: string): Promise<PullRequestRef[]>
+  /** The pull request into this repository in `state` whose head is `head`. */
+  byHead(head: PullRequestHead, state: 'open' | 'closed'): Promise<PullRequestRef | undefined>
+}
+
+export function createPullRequestLookup(octokit: Octokit, repo: Repo): PullRequestLookup {
+  return {
+    openByCommit: (sha) => findPullRequests(octokit, { ...repo, sha }),
+    byHead: (head, state) => findByHead(octokit, repo, head, state)
+  }
 }
 
 /**
- * The open pull request whose head is the built commit, with its base branch. `workflow_run.pull_requests` is empty for
- * a fork, and so is "pull requests of a commit" for a commit only the fork holds; listing the base
- * repository's pulls by `head=<fork owner>:<branch>` finds it. The head SHA must match, so a run
- * superseded by a newer push finds nothing.
+ * `head=<owner>:<branch>` finds a fork's pull request, which neither the run nor "pull requests of
+ * a commit" (for a commit only the fork holds) lists. The head SHA and repository must match, so a
+ * run superseded by a newer push, or another fork's branch of the same name, finds nothing.
  */
-export async function findWorkflowRunPullRequest(
+async function findByHead(
   octokit: Octokit,
   repo: Repo,
-  run: WorkflowRunInfo
+  head: PullRequestHead,
+  state: 'open' | 'closed'
 ): Promise<PullRequestRef | undefined> {
-  const sha = run.headSha
-  if (sha === undefined) return undefined
-  const [byCommit] = await findPullRequests(octokit, { ...repo, sha })
-  if (byCommit !== undefined) return byCommit
-  const headOwner = run.headRepository?.split('/')[0]
-  if (!headOwner || run.headBranch === undefined) return undefined
+  const owner = head.repository.split('/')[0]
   try {
     const pulls = await octokit.paginate(octokit.rest.pulls.list, {
       ...repo,
-      head: `${headOwner}:${run.headBranch}`,
-      state: 'open',
+      head: `${owner}:${head.branch}`,
+      state,
       per_page: 100
     })
-    return pulls
-      .filter((pull) => pull.head.sha === sha)
+    const matching = pulls
+      .filter(
+        (pull) =>
+          pull.head.sha === head.sha &&
+          pull.head.repo?.full_name.toLowerCase() === head.repository.toLowerCase()
+      )
       .map((pull) => ({ number: pull.number, baseRef: pull.base.ref }))
-      .sort((a, b) => a.number - b.number)[0]
+      .sort((a, b) => a.number - b.number)
+    // Of closed ones (a branch re-proposed after a close) the newest is the one just closed.
+    return state === 'open' ? matching[0] : matching.at(-1)
   } catch (error) {
     throw explainGitHubError(error, 'comment')
   }
