@@ -293,9 +293,16 @@ describe.each(HOSTS)('host contract: %s', (_name, start) => {
         const sites = published.map(({ site }) => site)
 
         const left = await completeBuilds(subject, sites)
-        if (keep >= PUBLISHERS) expect(left).toEqual(sites.map((site) => site.record.buildId))
-        // The run that finished last kept its own build: something is always left.
-        expect(left.length).toBeGreaterThan(0)
+        // Exactly the builds no run's plan removed are left: nothing else is lost, and every
+        // planned removal happened. The newest build is never pruned (each run keeps it as the
+        // newest of the others).
+        const removed = new Set(
+          published.flatMap(({ plan }) => plan.removed.map((record) => record.buildId))
+        )
+        const all = sites.map((site) => site.record.buildId)
+        expect(left).toEqual(all.filter((id) => !removed.has(id)))
+        if (keep >= PUBLISHERS) expect(left).toEqual(all)
+        else expect(left).toContain(`${9000 + PUBLISHERS - 1}-1`)
         expect(await readBack(subject)).toEqual(left)
         const pages = await indexed(subject, 'main')
         if (pages) expect(pages).toEqual({ builds: left, channels: ['main'] })

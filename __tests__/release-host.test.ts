@@ -467,7 +467,7 @@ describe('release host: large uploads', () => {
 /** Publishes one streamed IPA with the real host and Octokit, in its own process. */
 const CHILD = `
 import { createOctokit } from './src/github.js'
-import { createReleaseHost } from './src/hosts/release.js'
+import { createReleaseHost } from './src/hosts/release/index.js'
 const [url, file, size] = process.argv.slice(2) as [string, string, string]
 const host = createReleaseHost({
   octokit: createOctokit(process.env.TEST_TOKEN ?? '', url),

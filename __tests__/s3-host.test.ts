@@ -158,7 +158,6 @@ describe('s3 host: publishing', () => {
       'apps/demo/pr-1/7-1/qr.svg': ['image/svg+xml', 'public, max-age=31536000, immutable'],
       'apps/demo/pr-1/7-1/build.json': ['application/json', 'public, max-age=31536000, immutable'],
       'apps/demo/pr-1/index.html': ['text/html; charset=utf-8', 'no-cache'],
-      'apps/demo/pr-1/latest.json': ['application/json', 'no-cache'],
       'apps/demo/index.html': ['text/html; charset=utf-8', 'no-cache']
     }
     expect(await keysUnder('apps/demo/')).toEqual(Object.keys(expected).sort())

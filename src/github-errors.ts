@@ -46,6 +46,11 @@ interface HttpError {
   response?: { headers?: Record<string, string | number | undefined>; data?: unknown }
 }
 
+/** The HTTP status of a failed request (Octokit's RequestError carries it), if it has one. */
+export function httpStatus(error: unknown): number | undefined {
+  return isHttpError(error) ? error.status : undefined
+}
+
 function isHttpError(error: unknown): error is HttpError {
   return (
     typeof error === 'object' && error !== null && typeof (error as HttpError).status === 'number'

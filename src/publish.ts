@@ -11,6 +11,7 @@ import {
   type RemovePlan,
   type Retention
 } from './ota/plan.js'
+import { replanning } from './ota/replan.js'
 import { prepareSite, type PreparedSite, type SiteOptions } from './ota/site.js'
 import type { BuildChanges } from './ota/compare.js'
 import type { BuildSite } from './ota/types.js'
@@ -32,18 +33,20 @@ export async function publishBuild(
   const urlFor = await host.locate()
   const prepared = await prepareSite(info, { ...options, urlFor })
   const { app } = prepared.record
-  let assembled: ReturnType<PreparedSite['assemble']> | undefined
-  let plan: PublishPlan | undefined
-  await host.store.update(
+  const planned = await host.store.update(
     options.root,
-    (current) => {
+    replanning(options.root, (current) => {
       // The base build is found in the same state the plan is made from, so the page agrees.
-      assembled = prepared.assemble(current)
-      return (plan = planPublish(assembled.site, current, options.retention, options.root))
-    },
+      const assembled = prepared.assemble(current)
+      return {
+        ...planPublish(assembled.site, current, options.retention, options.root),
+        assembled
+      }
+    }),
     `${app.name} ${app.version} (${app.build}) in ${prepared.dir}${sourceLine(prepared.record)}`
   )
-  return { ...assembled!, plan: plan! }
+  const { assembled, ...plan } = planned
+  return { ...assembled, plan }
 }
 
 /** Removes a channel's builds from `host`. */
@@ -53,13 +56,11 @@ export async function removeChannel(
   channel: string
 ): Promise<RemovePlan> {
   await host.locate()
-  let plan: RemovePlan | undefined
-  await host.store.update(
+  return host.store.update(
     root,
-    (current) => (plan = planRemove(root, channel, current)),
+    replanning(root, (current) => planRemove(root, channel, current)),
     `Remove ${root}/${channel}`
   )
-  return plan!
 }
 
 function sourceLine({ source }: BuildSite['record'] | PreparedSite['record']): string {

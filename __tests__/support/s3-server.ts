@@ -50,6 +50,35 @@ server.middleware.unshift(async (ctx, next) => {
     throw error
   }
 })
+// s3rver keeps a multipart upload's parts under <bucket>/._S3rver_uploads/<id>/ but answers
+// ListMultipartUploads and AbortMultipartUpload with NotImplemented: these two are added here.
+const fs = require('node:fs/promises')
+const path = require('node:path')
+server.middleware.splice(1, 0, async (ctx, next) => {
+  const [, bucket, ...rest] = ctx.path.split('/')
+  const key = rest.join('/')
+  const uploads = bucket && ctx.store.getResourcePath(bucket, undefined, 'uploads')
+  if (ctx.method === 'GET' && !key && 'uploads' in ctx.query) {
+    const ids = await fs.readdir(uploads).catch(() => [])
+    const entries = []
+    for (const id of ids) {
+      const name = await fs.readFile(path.join(uploads, id, 'key'), 'utf8').catch(() => undefined)
+      if (name !== undefined && name.startsWith(ctx.query.prefix || '')) entries.push([name, id])
+    }
+    ctx.type = 'application/xml'
+    ctx.body = '<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult><Bucket>' + bucket +
+      '</Bucket><IsTruncated>false</IsTruncated>' +
+      entries.map(([name, id]) => '<Upload><Key>' + name + '</Key><UploadId>' + id + '</UploadId></Upload>').join('') +
+      '</ListMultipartUploadsResult>'
+    return
+  }
+  if (ctx.method === 'DELETE' && key && ctx.query.uploadId) {
+    await fs.rm(path.join(uploads, path.basename(ctx.query.uploadId)), { recursive: true, force: true })
+    ctx.status = 204
+    return
+  }
+  await next()
+})
 server.on('event', (event) => {
   for (const record of event.Records)
     if (record.eventName.startsWith('ObjectCreated:')) written.push(record.s3.object.key)

@@ -1,5 +1,5 @@
-import { posix } from 'node:path'
-import { renderIndexes } from '../ota/indexes.js'
+import * as core from '@actions/core'
+import { isBuildRecordPath } from '../ota/layout.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../ota/types.js'
 import type { SiteStore } from './types.js'
 
@@ -13,6 +13,11 @@ export interface FileSite {
    * a valid record is skipped and reported to `warn`.
    */
   readRecords(root: string, warn: (message: string) => void): Promise<BuildRecord[]>
+  /**
+   * The build folders under `root` (`<root>/<channel>/<build>`) that hold files but no build.json,
+   * each with the time its newest file was written.
+   */
+  incompleteBuilds(root: string): Promise<IncompleteBuild[]>
   /** Writes the files, each whole or not at all; the order within one call does not matter. */
   write(files: SiteFile[]): Promise<void>
   /** Deletes a build folder and everything under it. */
@@ -21,44 +26,82 @@ export interface FileSite {
   removeFile(path: string): Promise<void>
 }
 
-/** Rewrites of the indexes before giving up; each one means another run changed the site. */
+export interface IncompleteBuild {
+  /** The site path of the build folder, e.g. "ota/main/7-1". */
+  dir: string
+  modified: Date
+}
+
+export interface ConvergentStoreOptions {
+  /** Where problems go (the action: core.warning; the CLI: stderr). */
+  warn: (message: string) => void
+  /** The clock that dates abandoned uploads; default the system's. */
+  now?: () => Date
+}
+
+/**
+ * An upload this old without its build.json was abandoned (a cancelled or failed run): no job
+ * runs that long on GitHub's runners (6 hours), and its folder is listed nowhere.
+ */
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000
+
+/** Plans applied after the first before giving up; each one means another run changed the site. */
 const MAX_ROUNDS = 20
 
 /**
  * A SiteStore on a FileSite whose indexes converge when runs race. Every change to the set of
  * builds (a build.json written, a build folder deleted) comes before the same run's index writes;
- * afterwards the run re-reads the builds and rewrites the indexes until what it read is what it
- * last wrote. So the last index write of all is followed by a read that saw every change before
- * it: the indexes end up listing exactly the builds on the site. Problems go to `warn` (the
- * action: core.warning; the CLI: stderr).
+ * afterwards the run re-reads the builds and plans again on them (`plan(fresh, applied)`), until
+ * the plan writes what it last wrote. So the last index write of all is followed by a read that
+ * saw every change before it: the indexes end up listing exactly the builds on the site. Each
+ * update also sweeps the build folders abandoned without a build.json.
  */
-export function convergentStore(site: FileSite, warn: (message: string) => void): SiteStore {
+export function convergentStore(site: FileSite, options: ConvergentStoreOptions): SiteStore {
+  const { warn } = options
   return {
     // The files skipped here were reported by update's first read.
     read: (root) => site.readRecords(root, () => {}),
     async update(root, plan) {
-      const changes = plan(await site.readRecords(root, warn))
-      await applyInOrder(site, changes)
-      let written = changes.write.filter((file) => !file.immutable)
+      await sweepAbandoned(site, root, (options.now ?? (() => new Date()))())
+      const first = plan(await site.readRecords(root, warn))
+      await applyInOrder(site, first)
+      let applied = first
       // A plan that writes no index page (a test, a partial upload) leaves the indexes alone.
-      if (written.length === 0) return
+      if (indexPages(first).length === 0) return first
       for (let round = 1; ; round++) {
         // The files skipped here were reported by the first read.
-        const fresh = renderIndexes(root, await site.readRecords(root, () => {}))
-        if (sameFiles(fresh, written)) return
+        const next = plan(await site.readRecords(root, () => {}), applied)
+        if (sameFiles(indexPages(next), indexPages(applied))) return next
         if (round > MAX_ROUNDS) {
           warn(
             `Other runs kept changing the site under ${root || 'the root'}; the index pages may miss a build until the next publish.`
           )
-          return
+          return applied
         }
-        const stale = written.filter((file) => !fresh.some((each) => each.path === file.path))
-        await site.write(fresh)
-        for (const file of stale) await site.removeFile(file.path)
-        written = fresh
+        // A later plan changes only the index pages: the first wrote the build folders and
+        // removed what it pruned (see Planner).
+        await site.write(indexPages(next))
+        for (const path of next.removeFiles ?? []) await site.removeFile(path)
+        applied = next
       }
     }
   }
+}
+
+/** Removes the build folders whose upload stopped more than a day before `now`. */
+async function sweepAbandoned(site: FileSite, root: string, now: Date): Promise<void> {
+  for (const build of await site.incompleteBuilds(root)) {
+    if (now.getTime() - build.modified.getTime() <= ABANDONED_AFTER_MS) continue
+    await site.removeDir(build.dir)
+    core.info(
+      `Removed ${build.dir}/, an upload abandoned without its build.json since ${build.modified.toISOString()}.`
+    )
+  }
+}
+
+/** The files of a plan that change as builds come and go: the index pages and latest.json. */
+function indexPages(changes: SiteChanges): SiteFile[] {
+  return changes.write.filter((file) => !file.immutable)
 }
 
 /**
@@ -67,11 +110,11 @@ export function convergentStore(site: FileSite, warn: (message: string) => void)
  * to the builds it lists).
  */
 async function applyInOrder(site: FileSite, changes: SiteChanges): Promise<void> {
-  const isRecord = (file: SiteFile) => posix.basename(file.path) === 'build.json'
-  await site.write(changes.write.filter((file) => file.immutable && !isRecord(file)))
-  await site.write(changes.write.filter((file) => file.immutable && isRecord(file)))
+  const record = (file: SiteFile) => isBuildRecordPath(file.path)
+  await site.write(changes.write.filter((file) => file.immutable && !record(file)))
+  await site.write(changes.write.filter((file) => file.immutable && record(file)))
   for (const dir of changes.removeDirs) await site.removeDir(dir)
-  await site.write(changes.write.filter((file) => !file.immutable))
+  await site.write(indexPages(changes))
   for (const path of changes.removeFiles ?? []) await site.removeFile(path)
 }
 

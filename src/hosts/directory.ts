@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { copyFile, lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname, join, posix } from 'node:path'
 import { UserError } from '../errors.js'
 import { parseBuildRecord } from '../ota/record.js'
 import type { BuildRecord, SiteFile } from '../ota/types.js'
 import { convergentStore } from './converge.js'
+import type { IncompleteBuild } from './converge.js'
 import type { Host } from './types.js'
 import { siteUrl } from './url.js'
 
@@ -15,11 +16,15 @@ export interface DirectoryHostOptions {
   baseUrl: string
   /** Where a skipped build.json is reported (the action: core.warning; the CLI: stderr). */
   warn: (message: string) => void
+  /** The clock that dates abandoned uploads (tests move it); default the system's. */
+  now?: () => Date
 }
 
 /**
  * host: directory writes the site into a local folder for the workflow's own deploy step. Builds
- * already in the folder (a restored cache, a checked-out site) are kept and listed.
+ * already in the folder (a restored cache, a checked-out site) are kept and listed. Nothing is
+ * written or removed through a symbolic link inside the folder: such content (from a cache or a
+ * checkout) could point anywhere on the runner.
  */
 export function createDirectoryHost(options: DirectoryHostOptions): Host {
   return {
@@ -28,11 +33,12 @@ export function createDirectoryHost(options: DirectoryHostOptions): Host {
     store: convergentStore(
       {
         readRecords: (root, warn) => readRecords(options.dir, join(options.dir, root), warn),
+        incompleteBuilds: (root) => incompleteBuilds(options.dir, root),
         write: (files) => writeFiles(options.dir, files),
         removeDir: (dir) => remove(options.dir, dir),
         removeFile: (path) => remove(options.dir, path)
       },
-      options.warn
+      { warn: options.warn, now: options.now }
     )
   }
 }
@@ -54,6 +60,27 @@ async function readRecords(
   return records
 }
 
+/** The build folders without a build.json, dated by their newest file (the folder's own if empty). */
+async function incompleteBuilds(siteDir: string, root: string): Promise<IncompleteBuild[]> {
+  const found: IncompleteBuild[] = []
+  for (const channel of await subfolders(siteDir, join(siteDir, root))) {
+    for (const build of await subfolders(siteDir, join(siteDir, root, channel))) {
+      const dir = join(siteDir, root, channel, build)
+      const names = (await read(siteDir, dir, () => readdir(dir))) ?? []
+      if (names.includes('build.json')) continue
+      const times = await Promise.all(
+        [dir, ...names.map((name) => join(dir, name))].map(async (path) => {
+          const stats = await read(siteDir, path, () => lstat(path))
+          return stats?.mtimeMs ?? 0
+        })
+      )
+      found.push({ dir: posix.join(root, channel, build), modified: new Date(Math.max(...times)) })
+    }
+  }
+  return found
+}
+
+/** Lists real folders only: a symbolic link to a folder is not followed. */
 async function subfolders(siteDir: string, dir: string): Promise<string[]> {
   const entries = await read(siteDir, dir, () => readdir(dir, { withFileTypes: true }))
   return (entries ?? []).filter((e) => e.isDirectory()).map((e) => e.name)
@@ -61,7 +88,31 @@ async function subfolders(siteDir: string, dir: string): Promise<string[]> {
 
 async function remove(siteDir: string, path: string): Promise<void> {
   const target = join(siteDir, path)
+  await refuseLinks(siteDir, path)
+  // rm removes a link itself, never what it points to, and follows none below `target`.
   await write(siteDir, target, () => rm(target, { recursive: true, force: true }))
+}
+
+/**
+ * Refuses a site path whose folders, inside the site folder, include a symbolic link: a write or
+ * removal there would land wherever it points. The last part may be a link: a write renames the
+ * new file over it, and a removal removes the link.
+ */
+async function refuseLinks(siteDir: string, path: string): Promise<void> {
+  const parts = path.split('/').filter((part) => part !== '' && part !== '.')
+  if (parts.includes('..')) throw new Error(`Site path "${path}" leaves the site folder`)
+  let current = siteDir
+  for (const part of parts.slice(0, -1)) {
+    current = join(current, part)
+    const stats = await read(siteDir, current, () => lstat(current))
+    // A missing folder is made by mkdir, as a real folder.
+    if (stats === undefined) return
+    if (stats.isSymbolicLink()) {
+      throw new UserError(
+        `${current} in the site folder ${siteDir} is a symbolic link, and the action never writes through one (it could point anywhere on the runner): remove the link, or set output-dir (--out for the CLI) to a folder that holds only the site.`
+      )
+    }
+  }
 }
 
 /**
@@ -72,6 +123,7 @@ async function writeFiles(siteDir: string, files: SiteFile[]): Promise<void> {
   for (const file of files) {
     const target = join(siteDir, file.path)
     const partial = `${target}.${randomUUID()}.partial`
+    await refuseLinks(siteDir, file.path)
     await write(siteDir, target, async () => {
       await mkdir(dirname(target), { recursive: true })
       try {

@@ -126,3 +126,11 @@ export function ipaFileName(appName: string): string {
 export function isSlug(value: string): boolean {
   return value !== '' && value.length <= MAX_SLUG_LENGTH && asciiSlug(value) === value
 }
+
+/**
+ * Whether a site path (or an object key) is a build's build.json: written after the build's other
+ * files, so a build is complete, and listed, once it is in.
+ */
+export function isBuildRecordPath(path: string): boolean {
+  return path === 'build.json' || path.endsWith('/build.json')
+}

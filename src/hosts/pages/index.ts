@@ -119,9 +119,9 @@ export function createPagesHost(options: PagesHostOptions): Host {
     // The "GitHub Actions" mode deploys from the branch, so the branch holds the site either way.
     read: (root) => branchStore.read(root),
     async update(root, plan, message) {
-      await branchStore.update(root, plan, message)
+      const planned = await branchStore.update(root, plan, message)
       const found = await located()
-      if (!found.workflow || branchStore.commit === undefined) return
+      if (!found.workflow || branchStore.commit === undefined) return planned
       await deployPagesBranch(branchStore.commit, {
         repository,
         remoteUrl,
@@ -140,6 +140,7 @@ export function createPagesHost(options: PagesHostOptions): Host {
         random: options.random
       })
       deployed = true
+      return planned
     }
   }
 

@@ -4,7 +4,7 @@ import * as core from '@actions/core'
 import { UserError } from '../../errors.js'
 import { parseBuildRecord } from '../../ota/record.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../../ota/types.js'
-import type { SiteStore } from '../types.js'
+import type { Planner, SiteStore } from '../types.js'
 import { backoffMs, defaultSleep } from '../backoff.js'
 import { basicAuthorization, createGit, gitAuthEnv, GitError } from './git.js'
 import type { Git } from './git.js'
@@ -114,13 +114,13 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
     })
   }
 
-  async function update(
+  async function update<P extends SiteChanges>(
     root: string,
-    plan: (current: BuildRecord[]) => SiteChanges,
+    plan: Planner<P>,
     message: string
-  ): Promise<void> {
+  ): Promise<P> {
     const siteRoot = siteRootOf(root)
-    await withSession(async (session, branch) => {
+    return withSession(async (session, branch) => {
       const warned = new Set<string>()
 
       for (let attempt = 1; ; attempt++) {
@@ -136,12 +136,12 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
           if (commit === undefined) {
             core.info(`Branch ${branch} already holds these files; nothing to push.`)
             lastCommit = tip?.commit
-            return
+            return changes
           }
           await session.push(tip, commit)
           lastCommit = commit
           logChanges(branch, commit, changes, attempt)
-          return
+          return changes
         } catch (error) {
           if (!(error instanceof GitError)) throw error
           const failure = classifyGitFailure(`${error.stdout}\n${error.stderr}`)

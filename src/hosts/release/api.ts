@@ -4,7 +4,7 @@ import { Transform, pipeline } from 'node:stream'
 import * as core from '@actions/core'
 import { UserError } from '../../errors.js'
 import type { Octokit } from '../../github.js'
-import { explainGitHubError } from '../../github-errors.js'
+import { explainGitHubError, httpStatus } from '../../github-errors.js'
 import type { SiteFile } from '../../ota/types.js'
 import { streamingFetch } from './upload.js'
 
@@ -91,7 +91,7 @@ export function createGitHubReleaser(octokit: Octokit, owner: string, repo: stri
             ? data
             : JSON.stringify(data)
       } catch (error) {
-        if (statusOf(error) === 404) return undefined
+        if (httpStatus(error) === 404) return undefined
         throw error
       }
     },
@@ -123,7 +123,7 @@ export function createGitHubReleaser(octokit: Octokit, owner: string, repo: stri
         await octokit.rest.git.deleteRef({ owner, repo, ref: `tags/${release.tag_name}` })
       } catch (error) {
         // A draft never had its tag; 422 is "Reference does not exist".
-        const status = statusOf(error)
+        const status = httpStatus(error)
         if (status !== 404 && status !== 422) throw error
       }
     },
@@ -148,20 +148,16 @@ export function createGitHubReleaser(octokit: Octokit, owner: string, repo: stri
       try {
         await octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: asset.id })
       } catch (error) {
-        if (statusOf(error) !== 404) throw error
+        if (httpStatus(error) !== 404) throw error
       }
     }
   }
 }
 
-export function statusOf(error: unknown): number | undefined {
-  return (error as { status?: number } | null)?.status
-}
-
 /** A GitHub error in words the user can act on, naming the release. */
 export function explainReleaseError(error: unknown, tag: string | undefined): unknown {
   if (error instanceof UserError) return error
-  const status = statusOf(error)
+  const status = httpStatus(error)
   const message = JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? '')
   if (status === 422 && /immutable/i.test(message)) {
     return new UserError(
@@ -177,7 +173,7 @@ function isAlreadyExists(error: unknown): boolean {
   const { response } = error as { response?: { data?: unknown } }
   const errors = (response?.data as { errors?: unknown } | undefined)?.errors
   return (
-    statusOf(error) === 422 &&
+    httpStatus(error) === 422 &&
     Array.isArray(errors) &&
     errors.some((each) => (each as { code?: unknown } | null)?.code === 'already_exists')
   )

@@ -89,3 +89,16 @@ export function s3UserError(error: unknown, target: S3Target, doing: string): un
   }
   return error
 }
+
+/** Runs an SDK call, turning its failure into a UserError that names the fix where one is known. */
+export async function s3Call<T>(
+  target: S3Target,
+  doing: string,
+  action: () => Promise<T>
+): Promise<T> {
+  try {
+    return await action()
+  } catch (error) {
+    throw s3UserError(error, target, doing)
+  }
+}
