@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js'
-import { groupByChannel, hasSafePath, newestFirst, renderIndexes } from './indexes.js'
+import { groupByChannel, hasSafePath, renderIndexes } from './indexes.js'
 import { buildDir, channelDir, channelSlug, sitePath } from './layout.js'
+import { newestFirst } from './order.js'
 import type { BuildRecord, BuildSite, SiteChanges } from './types.js'
 
 export interface Retention {
