@@ -172,7 +172,7 @@ async function publish(
   // A failed re-read keeps the comment as written: the build is published and commented.
   const reread = () =>
     host.store.read(settings.path).then(
-      (records) => otherBuilds(records, record),
+      (records) => records,
       (error: unknown) => {
         core.warning(`Could not re-read the site to check the comment: ${describe(error)}`)
         return undefined
@@ -251,7 +251,8 @@ async function remove(
         repo: context.repo!,
         issueNumber,
         removed: plan.removed,
-        commentKey: settings.commentKey
+        commentKey: settings.commentKey,
+        author: settings.commentAuthor
       })
     )
   }
@@ -266,7 +267,7 @@ async function comment(
   context: RunContext,
   octokit: Octokit | undefined,
   build: Omit<CommentInput, 'key'> & {
-    reread: () => Promise<BuildRecord[] | undefined>
+    reread: () => Promise<readonly BuildRecord[] | undefined>
   }
 ): Promise<string | undefined> {
   let url: string | undefined
@@ -278,7 +279,9 @@ async function comment(
           repo: context.repo!,
           issueNumber,
           ...build,
-          commentKey: settings.commentKey
+          commentKey: settings.commentKey,
+          author: settings.commentAuthor,
+          warn: core.warning
         })
       )) ?? url
   }
