@@ -171,13 +171,10 @@ async function publish(
   const history = otherBuilds(plan.kept, record)
   // A failed re-read keeps the comment as written: the build is published and commented.
   const reread = () =>
-    host.store.read(settings.path).then(
-      (records) => records,
-      (error: unknown) => {
-        core.warning(`Could not re-read the site to check the comment: ${describe(error)}`)
-        return undefined
-      }
-    )
+    host.store.read(settings.path).catch((error: unknown) => {
+      core.warning(`Could not re-read the site to check the comment: ${describe(error)}`)
+      return undefined
+    })
   const commentUrl =
     unreachable === undefined
       ? await comment(settings, context, octokit, {
