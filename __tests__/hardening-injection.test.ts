@@ -258,7 +258,9 @@ describe('hostile names, versions, notes and channels', () => {
     // The marker, then the hidden line naming the build shown; nothing from the IPA or inputs.
     expect(rendered.comments.map((c) => c.trim())).toEqual([
       'ipa-ota:dev.ipa-ota.evil',
-      expect.stringMatching(/^ipa-ota-shows run=\d+ attempt=\d+ build=[\w.-]+ history=[\w.,-]*$/)
+      expect.stringMatching(
+        /^ipa-ota-shows run=\d+ attempt=\d+ build=[\w.-]+ created=[\w.%-]+ history=[\w.,-]*$/
+      )
     ])
   })
 

@@ -86,7 +86,11 @@ describe('defaultBuildId', () => {
     ).toBe('123-2')
     expect(defaultBuildId({ ...server, runNumber: 7 }, now)).toBe('7-1')
     expect(defaultBuildId({ ...server, sha: 'ABCDEF1234567890' }, now)).toBe('abcdef1')
-    expect(defaultBuildId(server, now)).toBe('20240506-070809')
+    // Two CLI runs in the same second get two folders.
+    const [a, b] = [defaultBuildId(server, now), defaultBuildId(server, now)]
+    expect(a).toMatch(/^20240506-070809-[0-9a-f]{6}$/)
+    expect(b).toMatch(/^20240506-070809-[0-9a-f]{6}$/)
+    expect(a).not.toBe(b)
   })
 })
 

@@ -209,6 +209,29 @@ describe('planPublish', () => {
     expect(() => planPublish(site, [local('bb')], { keep: 3 }, 'ota')).toThrow(UserError)
   })
 
+  it('refuses another app in a channel that holds one, naming both and the fix', () => {
+    const other = (buildId: string, channel = 'main') => {
+      const built = record(channel, buildId, at(1))
+      return { ...built, app: { ...built.app, bundleId: 'com.example.widgets' } }
+    }
+    // Another app's build in another folder of the channel, or in the very folder.
+    for (const held of [other('1-1'), other('6-1')]) {
+      expect(() => planPublish(newSite('main', '6-1', at(6)), [held], { keep: 3 }, 'ota')).toThrow(
+        new UserError(
+          'Channel main (ota/main) holds builds of com.example.widgets, and this build is of com.example.demo: a channel holds one app. Give each app its own path (e.g. path: ota-widgets; --path with the CLI) or its own channel.'
+        )
+      )
+    }
+    // In another channel it is no concern of this one.
+    const plan = planPublish(
+      newSite('main', '6-1', at(6)),
+      [other('1-1', 'pr-3')],
+      { keep: 3 },
+      'ota'
+    )
+    expect(plan.kept.map((each) => each.buildId)).toEqual(['6-1', '1-1'])
+  })
+
   it('ignores, and never deletes, build.json records with unsafe paths', () => {
     const planted = { ...record('main', '0-1', at(0)), channel: '../..' }
     const plan = planPublish(newSite('main', '6-1', at(6)), [planted], { keep: 1 }, 'ota')

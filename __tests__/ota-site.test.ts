@@ -164,6 +164,16 @@ describe('buildSite', () => {
     })
   })
 
+  it('records the attempt with the run, which orders builds (1 when the run did not say)', async () => {
+    const source = { serverUrl: 'https://github.com', runId: '8812345601' }
+    const site = await buildSite(ipaInfo(), options({ source }))
+    expect(site.record.source).toEqual({ ...source, runAttempt: 1 })
+    const third = await buildSite(ipaInfo(), options({ source: { ...source, runAttempt: 3 } }))
+    expect(third.record.source.runAttempt).toBe(3)
+    // Outside a workflow there is no run, and no attempt.
+    expect((await buildSite(ipaInfo(), options())).record.source).not.toHaveProperty('runAttempt')
+  })
+
   it('resizes the icon for the manifest', async () => {
     const site = await buildSite(ipaInfo(), options())
     expect(PNG.sync.read(bytes(fileAt(site, 'icon-57.png'))).width).toBe(57)

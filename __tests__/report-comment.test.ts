@@ -1,15 +1,13 @@
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import {
-  addToHistory,
-  commentMarker,
-  isOlderRun,
   MAX_COMMENT_LENGTH,
   MAX_HISTORY,
-  readShown,
+  relistHistory,
   renderComment,
   renderRemovedComment
 } from '../src/report/comment.js'
+import { commentMarker, readShown } from '../src/report/comment-protocol.js'
 import { buildRecord, SITE } from './support/github-records.js'
 
 // Like GitHub: raw HTML allowed, bare URLs linked.
@@ -308,6 +306,7 @@ describe('renderRemovedComment', () => {
 describe('the build a comment shows', () => {
   const newer = buildRecord('35-1', {
     notes: HOSTILE_NOTES,
+    createdAt: '2025-03-01T12:00:00.000Z',
     source: { ...buildRecord('x').source, runId: '9007199254740993', runAttempt: 2 }
   })
   const body = renderComment({
@@ -320,37 +319,34 @@ describe('the build a comment shows', () => {
 
   it('is recorded in a hidden second line and read back exactly', () => {
     expect(body.split('\n')[1]).toBe(
-      '<!-- ipa-ota-shows run=9007199254740993 attempt=2 build=35-1 history=33-1 -->'
+      '<!-- ipa-ota-shows run=9007199254740993 attempt=2 build=35-1 created=2025-03-01T12%3A00%3A00.000Z history=33-1 -->'
     )
     expect(readShown(body)).toEqual({
       runId: '9007199254740993',
       runAttempt: 2,
       buildId: '35-1',
+      createdAt: '2025-03-01T12:00:00.000Z',
       history: ['33-1']
     })
     expect(readShown(`${commentMarker('k')}\nold comment`)).toBeUndefined()
   })
 
-  it('compares runs by id (beyond 2^53), then attempt; without a run id nothing is older', () => {
-    expect(isOlderRun({ runId: '9007199254740992' }, { runId: '9007199254740993' })).toBe(true)
-    expect(isOlderRun({ runId: '10', runAttempt: 3 }, { runId: '9', runAttempt: 1 })).toBe(false)
-    expect(isOlderRun({ runId: '10', runAttempt: 1 }, { runId: '10', runAttempt: 2 })).toBe(true)
-    expect(isOlderRun({ runId: '10' }, { runId: '10', runAttempt: 1 })).toBe(false)
-    expect(isOlderRun({}, { runId: '10' })).toBe(false)
-  })
-
-  it('addToHistory keeps the newer build, its notes and warnings, and lists the older build', () => {
+  it('relistHistory keeps the build shown, its notes, warnings and size changes, and lists other builds', () => {
+    // The size changes have a collapsed list of their own, above the history's.
+    const movers =
+      '<details><summary>Largest size changes by component &#40;2&#41;</summary>\n\n- Foo.framework\n\n</details>'
+    const current = body.replace('\n\n> [!WARNING]', `\n\n${movers}\n\n> [!WARNING]`)
     const older = buildRecord('34-1', { createdAt: '2025-03-01T11:00:00.000Z' })
-    const updated = addToHistory(body, { record: older, history: [buildRecord('33-1')], now: NOW })!
+    const updated = relistHistory(current, [older, buildRecord('33-1')], NOW)!
 
-    const [main] = body.split('\n\n<details>')
+    const [main] = current.split('\n\n<details><summary>Earlier builds')
     expect(updated.split('\n').slice(2).join('\n')).toContain(main!.split('\n').slice(2).join('\n'))
     expect(readShown(updated)).toMatchObject({ buildId: '35-1', history: ['34-1', '33-1'] })
     const html = markdown.render(updated)
-    expect(html.match(/<details>/g)).toHaveLength(1)
+    expect(html.match(/<details>/g)).toHaveLength(2)
     expect(html).toContain(`<a href="${SITE}/ota/pr-12/34-1/">`)
     expect(visibleText(html)).toContain('Profile expires soon')
-    // Already listed: nothing to change.
-    expect(addToHistory(updated, { record: older, history: [], now: NOW })).toBeUndefined()
+    expect(visibleText(html)).toContain('Foo.framework')
+    expect(relistHistory('not ours', [older], NOW)).toBeUndefined()
   })
 })

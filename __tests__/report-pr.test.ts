@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { UserError } from '../src/errors.js'
 import { createOctokit, type Octokit } from '../src/github.js'
-import { commentMarker } from '../src/report/comment.js'
+import { commentMarker } from '../src/report/comment-protocol.js'
 import {
   findPullRequests,
   postComment,
@@ -17,6 +17,13 @@ import {
 } from './support/github-server.js'
 import { buildRecord } from './support/github-records.js'
 import type { BuildRecord } from '../src/ota/types.js'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createDirectoryHost } from '../src/hosts/directory.js'
+import { publishBuild } from '../src/publish.js'
+import { readShown } from '../src/report/comment-protocol.js'
+import { ipaInfo } from './support/ota-fixtures.js'
 
 const TOKEN = 'ghs_reportTestToken'
 const REPO = { owner: 'octo', repo: 'app' }
@@ -73,14 +80,12 @@ describe('upsertComment', () => {
     expect(body).toContain('https://octo.github.io/app/ota/pr-12/35-1/qr.png')
     expect(body).toContain('<a href="https://octo.github.io/app/ota/pr-12/34-1/">') // history
     expect(gh.requests.map((r) => r.operationId)).toEqual([
-      'users/get-authenticated',
       'issues/list-comments',
       'issues/create-comment',
+      // Read back: another run may have written in between.
       'issues/list-comments',
-      'users/get-authenticated',
       'issues/list-comments',
       'issues/update-comment',
-      // Read back: another run may have written in between.
       'issues/list-comments'
     ])
   })
@@ -93,10 +98,11 @@ describe('upsertComment', () => {
       ...REPO,
       issueNumber: 12,
       key: 'com.example.app',
-      body: `${MARKER}\nnew`
+      revise: () => `${MARKER}\nnew`
     })
 
-    expect(result).toMatchObject({ id: ours.id, created: false })
+    expect(result.url).toBe(`https://github.com/octo/app/issues/12#issuecomment-${ours.id}`)
+    expect(result.written).toBe(true)
     expect(store.on('octo', 'app', 12)).toHaveLength(151)
     expect(ours.body).toBe(`${MARKER}\nnew`)
     const lists = gh.requests.filter((r) => r.operationId === 'issues/list-comments')
@@ -108,26 +114,56 @@ describe('upsertComment', () => {
     ])
   })
 
-  it('never edits a comment by someone else that quotes our marker', async () => {
+  it('never edits a comment by someone else that quotes our marker, or stamps it as ours', async () => {
     const quote = seed(`${MARKER}\nlook at this`, 'mallory')
     const otherBot = seed(`${MARKER}\ncopied`, 'other-app[bot]', 'Bot')
+    const forged = seed(
+      `${MARKER}<!-- ipa-ota-author:my-app%5Bbot%5D -->\nours?`,
+      'other-app[bot]',
+      'Bot'
+    )
+    const self = seed(`${MARKER}<!-- ipa-ota-author:mallory -->\nmine`, 'mallory', 'User')
 
     const result = await upsertComment(octokit, {
       ...REPO,
       issueNumber: 12,
       key: 'com.example.app',
-      body: `${MARKER}\nours`
+      revise: () => `${MARKER}\nours`
     })
 
-    expect(result.created).toBe(true)
-    expect(quote.body).toBe(`${MARKER}\nlook at this`)
-    expect(otherBot.body).toBe(`${MARKER}\ncopied`)
+    expect(result.createdAs).toEqual({ login: 'github-actions[bot]', type: 'Bot' })
+    for (const [seeded, body] of [
+      [quote, `${MARKER}\nlook at this`],
+      [otherBot, `${MARKER}\ncopied`],
+      [forged, `${MARKER}<!-- ipa-ota-author:my-app%5Bbot%5D -->\nours?`],
+      [self, `${MARKER}<!-- ipa-ota-author:mallory -->\nmine`]
+    ] as const)
+      expect(seeded.body).toBe(body)
     expect(store.on('octo', 'app', 12).map((c) => c.login)).toEqual([
       'mallory',
       'other-app[bot]',
+      'other-app[bot]',
+      'mallory',
       'github-actions[bot]'
     ])
     expect(gh.requests.some((r) => r.operationId === 'issues/update-comment')).toBe(false)
+  })
+
+  it('ends with a clear error when the comment keeps changing', async () => {
+    seed(`${MARKER}\nold`)
+    let writes = 0
+    const attempt = upsertComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      key: 'com.example.app',
+      revise: () => `${MARKER}\nwrite ${++writes}`
+    })
+
+    await expect(attempt).rejects.toThrow(
+      /^The comment on pull request #12 was written 8 times and changed again after each/
+    )
+    expect(store.on('octo', 'app', 12)).toHaveLength(1)
+    expect(gh.requests.filter((r) => r.operationId === 'issues/update-comment')).toHaveLength(8)
   })
 
   it('gives two apps in one pull request two comments', async () => {
@@ -282,19 +318,23 @@ describe('postComment never goes back in time', () => {
     expect(shown().history).toContain('2000-1')
   })
 
-  /** Posts `record` with a site that holds `onSite` when re-read; returns how often it was read. */
-  const postRereading = async (record: BuildRecord, onSite: BuildRecord[]) => {
+  /** Posts `record` with a site that holds it and `onSite` when re-read; returns how often it was read. */
+  const postRereading = async (
+    record: BuildRecord,
+    onSite: BuildRecord[],
+    history: BuildRecord[] = []
+  ) => {
     let reads = 0
     await postComment(octokit, {
       ...REPO,
       issueNumber: 12,
       record,
-      history: [],
+      history,
       warnings: [],
       now: NOW,
       reread: async () => {
         reads++
-        return onSite
+        return [record, ...onSite]
       }
     })
     return reads
@@ -311,17 +351,106 @@ describe('postComment never goes back in time', () => {
   })
 
   it('re-reads once when the site holds nothing newer than the build shown', async () => {
-    const reads = await postRereading(build('2001', 1, 2), [build('2000', 1, 1)])
+    const older = build('2000', 1, 1)
+    const reads = await postRereading(build('2001', 1, 2), [older], [older])
 
     expect(shown().main).toEqual(['2001-1'])
     expect(reads).toBe(1)
   })
 })
 
-describe('upsertComment with a personal token', () => {
+describe('a re-run of an older run with keep: 1', () => {
+  beforeEach(() => setUp())
+
+  it('leaves the comment, the channel page and latest.json on the one build on the site', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'report-rerun-'))
+    try {
+      const ipa = join(scratch, 'Demo.ipa')
+      await writeFile(ipa, 'ipa bytes')
+      const host = createDirectoryHost({
+        dir: join(scratch, 'site'),
+        baseUrl: 'https://builds.example.test/',
+        warn: () => {}
+      })
+      /** Publishes run `runId` attempt `attempt` at `now`, then comments as the action does. */
+      const run = async (runId: string, attempt: number, now: string) => {
+        const source = { serverUrl: 'https://github.com', runId, runAttempt: attempt, pr: 12 }
+        const { site, plan } = await publishBuild(ipaInfo({ file: { path: ipa, size: 9 } }), host, {
+          root: 'ota',
+          channel: 'pr-12',
+          buildId: `${runId}-${attempt}`,
+          source,
+          qr: 'page',
+          now: new Date(now),
+          retention: { keep: 1 }
+        })
+        const history = plan.kept.filter((b) => b.buildId !== site.record.buildId)
+        await postComment(octokit, {
+          ...REPO,
+          issueNumber: 12,
+          record: site.record,
+          history,
+          warnings: [],
+          now: NOW,
+          reread: () => host.store.read('ota')
+        })
+      }
+      await run('2001', 1, '2025-03-02T10:00:00Z')
+      // Run 2000 started first; its second attempt publishes last and keep: 1 removes 2001-1.
+      await run('2000', 2, '2025-03-02T10:05:00Z')
+
+      const onSite = (await host.store.read('ota')).map((b) => b.buildId)
+      const shown = readShown(store.on('octo', 'app', 12)[0]!.body)
+      expect(onSite).toEqual(['2000-2'])
+      expect(shown).toMatchObject({ buildId: '2000-2', history: [] })
+      const channel = join(scratch, 'site', 'ota', 'pr-12')
+      expect(JSON.parse(await readFile(join(channel, 'latest.json'), 'utf8'))).toMatchObject({
+        buildId: '2000-2'
+      })
+      expect(await readFile(join(channel, 'index.html'), 'utf8')).toContain('Build 2000-2')
+    } finally {
+      await rm(scratch, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a GitHub App’s token, which GET /user refuses', () => {
+  beforeEach(() => setUp('my-app[bot]'))
+
+  const post = (record: BuildRecord, history: BuildRecord[] = []) =>
+    postComment(octokit, { ...REPO, issueNumber: 12, record, history, warnings: [], now: NOW })
+
+  it('two runs leave one comment, written as the App, found through its stamp', async () => {
+    const first = buildRecord('34-1')
+    await post(first)
+    const second = buildRecord('35-1', { source: { ...first.source, runId: '987655' } })
+    await post(second, [first])
+
+    const comments = store.on('octo', 'app', 12)
+    expect(comments.map((c) => c.login)).toEqual(['my-app[bot]'])
+    expect(comments[0]!.body.split('\n')[0]).toBe(
+      `${MARKER}<!-- ipa-ota-author:my-app%5Bbot%5D -->`
+    )
+    expect(comments[0]!.body).toContain('/ota/pr-12/35-1/qr.png')
+    expect(gh.requests.some((r) => r.operationId === 'users/get-authenticated')).toBe(false)
+    // Bounded: creating takes a write and a stamp, updating one write, each read back.
+    expect(gh.requests.length).toBeLessThanOrEqual(8)
+  })
+
+  it('two runs racing leave one comment', async () => {
+    const first = buildRecord('34-1')
+    const second = buildRecord('35-1', { source: { ...first.source, runId: '987655' } })
+    await Promise.all([post(first), post(second, [first])])
+
+    expect(store.on('octo', 'app', 12)).toHaveLength(1)
+    expect(store.comments[0]!.body).toContain('/ota/pr-12/35-1/qr.png')
+  })
+})
+
+describe('a person’s token', () => {
   beforeEach(() => setUp('octocat'))
 
-  it('updates the comment written by the token’s user, found through GET /user', async () => {
+  it('updates the comment of the comment-author login', async () => {
     const actions = seed(`${MARKER}\nby actions`, 'github-actions[bot]', 'Bot')
     const mine = seed(`${MARKER}\nby me`)
 
@@ -329,11 +458,30 @@ describe('upsertComment with a personal token', () => {
       ...REPO,
       issueNumber: 12,
       key: 'com.example.app',
-      body: `${MARKER}\nnew`
+      author: 'octocat',
+      revise: () => `${MARKER}\nnew`
     })
 
-    expect(result).toMatchObject({ id: mine.id, created: false })
+    expect(result.url).toContain(`-${mine.id}`)
+    expect(mine.body.startsWith(`${MARKER}<!-- ipa-ota-author:octocat -->\nnew`)).toBe(true)
     expect(actions.body).toBe(`${MARKER}\nby actions`)
+  })
+
+  it('without comment-author, says which login to set', async () => {
+    const warnings: string[] = []
+    await postComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      record: buildRecord('34-1'),
+      history: [],
+      warnings: [],
+      now: NOW,
+      warn: (message) => warnings.push(message)
+    })
+
+    expect(warnings).toEqual([
+      "The comment was written as octocat, a person's account: set comment-author: octocat so that later runs update it instead of posting another."
+    ])
   })
 })
 
@@ -355,7 +503,12 @@ describe('upsertComment refused', () => {
   )
 
   it('names the missing permission and GitHub’s request id', async () => {
-    const attempt = upsertComment(octokit, { ...REPO, issueNumber: 12, key: 'k', body: 'b' })
+    const attempt = upsertComment(octokit, {
+      ...REPO,
+      issueNumber: 12,
+      key: 'k',
+      revise: () => 'b'
+    })
 
     await expect(attempt).rejects.toThrow(UserError)
     await expect(attempt).rejects.toThrow(

@@ -37,6 +37,8 @@ export interface Settings {
   waitTimeoutMs: number
   comment: 'auto' | 'always' | 'never'
   commentKey?: string
+  /** The login the token writes comments as, for a person's token (a bot's is learned). */
+  commentAuthor?: string
   prNumber?: number
   deployment: boolean
   s3: {
@@ -98,6 +100,7 @@ export async function getSettings(): Promise<Settings> {
     waitTimeoutMs: integer('wait-timeout', 0) * 60_000,
     comment: oneOf('comment', ['auto', 'always', 'never'] as const),
     commentKey: optional('comment-key'),
+    commentAuthor: optional('comment-author'),
     prNumber: optional('pr-number') === undefined ? undefined : integer('pr-number', 1),
     deployment: boolean('deployment'),
     s3: {

@@ -31,8 +31,8 @@ export interface PublishedIpa {
   now: Date
   /** Set when the build is published but a device cannot fetch it. */
   unreachable?: Error
-  /** The other builds of the channel and app on the site now; undefined when it cannot tell. */
-  reread: () => Promise<BuildRecord[] | undefined>
+  /** Every build on the site now, this one included; undefined when it cannot tell. */
+  reread: () => Promise<readonly BuildRecord[] | undefined>
 }
 
 export async function publishIpa(run: ActionRun, build: ResolvedBuild): Promise<PublishedIpa> {
@@ -69,7 +69,7 @@ export async function publishIpa(run: ActionRun, build: ResolvedBuild): Promise<
     // A failed re-read keeps the comment as written: the build is published and commented.
     reread: () =>
       host.store.read(settings.path).then(
-        (records) => otherBuilds(records, record),
+        (records) => records,
         (error: unknown) => {
           core.warning(`Could not re-read the site to check the comment: ${errorOf(error)}`)
           return undefined

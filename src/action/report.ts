@@ -68,7 +68,8 @@ export async function reportRemoved(
         repo: context.repo!,
         issueNumber,
         removed: plan.removed,
-        commentKey: settings.commentKey
+        commentKey: settings.commentKey,
+        author: settings.commentAuthor
       })
     )
   }
@@ -100,7 +101,9 @@ async function comment(
           changes,
           devices,
           reread,
-          commentKey: settings.commentKey
+          commentKey: settings.commentKey,
+          author: settings.commentAuthor,
+          warn: core.warning
         })
       )) ?? url
   }

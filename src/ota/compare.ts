@@ -6,7 +6,8 @@
  */
 import { formatBytes, formatDate } from '../format.js'
 import { DEVICE_FAMILIES } from '../ipa/inspect.js'
-import { hasSafePath, newestFirst } from './indexes.js'
+import { hasSafePath } from './indexes.js'
+import { newestFirst } from './order.js'
 import { channelSlug } from './layout.js'
 import type { BuildRecord } from './types.js'
 

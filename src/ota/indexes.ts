@@ -2,6 +2,7 @@ import { formatUtc } from '../format.js'
 import { html, renderDocument, type Html } from './html.js'
 import { blockersOf, publishedExpiry } from './page.js'
 import { isSlug, sitePath, siteRoot } from './layout.js'
+import { newestFirst } from './order.js'
 import type { BuildRecord, SiteFile } from './types.js'
 
 const CSS = `
@@ -49,13 +50,6 @@ const SCRIPT = `(function () {
 
 const INSTALL_SCHEME = 'itms-services://'
 
-/** Newest first; builds made in the same second by build id, numerically (10-1 after 9-1). */
-export function newestFirst(a: BuildRecord, b: BuildRecord): number {
-  const byTime = Date.parse(b.createdAt) - Date.parse(a.createdAt)
-  if (byTime !== 0 && !Number.isNaN(byTime)) return byTime
-  return b.buildId.localeCompare(a.buildId, 'en', { numeric: true })
-}
-
 /**
  * Whether a build.json read back from the site can be trusted to name folders: anyone who can
  * write to the site could plant `"channel": "../.."`.
@@ -65,8 +59,8 @@ export function hasSafePath(record: BuildRecord): boolean {
 }
 
 /**
- * Records grouped by channel, each group newest first, groups by their newest build. Records with
- * an unsafe channel or build id are left out.
+ * Records grouped by channel, each group newest first (the one order of order.ts), groups by their
+ * newest build. Records with an unsafe channel or build id are left out.
  */
 export function groupByChannel(records: readonly BuildRecord[]): Map<string, BuildRecord[]> {
   const sorted = records.filter(hasSafePath).sort(newestFirst)

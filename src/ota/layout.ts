@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { UserError } from '../errors.js'
 import type { SourceInfo } from './types.js'
 
@@ -63,7 +63,8 @@ export function defaultChannel(source: SourceInfo): string {
 /**
  * `<run id>-<attempt>` in a workflow (run ids are unique across the repository's workflows, run
  * numbers only within one), else `<run number>-<attempt>`, else the short commit SHA, else a UTC
- * timestamp. A re-run gets a new attempt, so a folder is never written twice.
+ * timestamp and a random suffix (two CLI runs may start in the same second). A re-run gets a new
+ * attempt, so a folder is never written twice.
  */
 export function defaultBuildId(source: SourceInfo, now: Date = new Date()): string {
   const attempt = source.runAttempt ?? 1
@@ -72,12 +73,13 @@ export function defaultBuildId(source: SourceInfo, now: Date = new Date()): stri
   if (source.sha !== undefined && /^[0-9a-f]{7,}$/i.test(source.sha)) {
     return source.sha.slice(0, 7).toLowerCase()
   }
-  return now
+  const time = now
     .toISOString()
     .replace(/\.\d{3}Z$/, '')
     .replace(/[-:]/g, '')
     .replace('T', '-')
     .toLowerCase()
+  return `${time}-${randomBytes(3).toString('hex')}`
 }
 
 /**

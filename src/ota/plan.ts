@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js'
-import { groupByChannel, hasSafePath, newestFirst, renderIndexes } from './indexes.js'
+import { groupByChannel, hasSafePath, renderIndexes } from './indexes.js'
 import { buildDir, channelDir, channelSlug, sitePath } from './layout.js'
+import { newestFirst } from './order.js'
 import type { BuildRecord, BuildSite, SiteChanges } from './types.js'
 
 export interface Retention {
@@ -83,7 +84,6 @@ function removalOf(
  */
 function isRetry(occupant: BuildRecord, published: BuildRecord): boolean {
   const [was, is] = [occupant.source, published.source]
-  if (occupant.app.bundleId !== published.app.bundleId) return false
   if (was.runId !== undefined || is.runId !== undefined) {
     return was.runId === is.runId && (was.runAttempt ?? 1) === (is.runAttempt ?? 1)
   }
@@ -100,14 +100,25 @@ function describeRun(record: BuildRecord): string {
   return `from run ${runId} attempt ${runAttempt ?? 1}${workflow ? ` of ${workflow}` : ''}`
 }
 
+/**
+ * Refuses a build of another app than the channel holds: mixed, the "newer build available"
+ * notice would link across apps, and keep would count both apps' builds together.
+ */
+function checkOneApp(site: BuildSite, current: readonly BuildRecord[]): void {
+  const { channel, app } = site.record
+  const other = current.find(
+    (record) =>
+      hasSafePath(record) && record.channel === channel && record.app.bundleId !== app.bundleId
+  )
+  if (other === undefined) return
+  throw new UserError(
+    `Channel ${channel} (${site.dir.slice(0, site.dir.lastIndexOf('/'))}) holds builds of ${other.app.bundleId}, and this build is of ${app.bundleId}: a channel holds one app. Give each app its own path (e.g. path: ota-widgets; --path with the CLI) or its own channel.`
+  )
+}
+
 /** Refuses to write into a folder that holds a build, unless it is a retry of the same build. */
 function checkWriteOnce(site: BuildSite, occupant: BuildRecord | undefined): void {
   if (occupant === undefined || isRetry(occupant, site.record)) return
-  if (occupant.app.bundleId !== site.record.app.bundleId) {
-    throw new UserError(
-      `${site.dir} already holds a build of ${occupant.app.bundleId}, another app: give each app of the repository its own path input (e.g. path: ota-widgets) so their builds do not overwrite each other.`
-    )
-  }
   throw new UserError(
     `${site.dir} already holds build ${occupant.buildId} (${occupant.app.version} (${occupant.app.build}), ${describeRun(occupant)}), and a build folder is written once: leave build-id empty (the default, <run id>-<attempt>, is unique to each run and re-run) or give this build an id of its own.`
   )
@@ -151,6 +162,7 @@ export function planPublish(
 ): PublishPlan {
   checkRetention(retention)
   const published = site.record
+  checkOneApp(site, current)
   checkWriteOnce(
     site,
     current.find((record) => sameBuild(record, published))

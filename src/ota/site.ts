@@ -135,7 +135,11 @@ export async function prepareSite(info: IpaInfo, options: SiteOptions): Promise<
     ...buildFacts(info, title),
     ...(notes === undefined ? {} : { notes }),
     ...(options.blockers?.length ? { blockers: [...options.blockers] } : {}),
-    source: options.source,
+    // The run and its attempt order builds everywhere (order.ts): a run id is never without one.
+    source:
+      options.source.runId === undefined || options.source.runAttempt !== undefined
+        ? options.source
+        : { ...options.source, runAttempt: 1 },
     urls
   }
 

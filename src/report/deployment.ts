@@ -1,7 +1,7 @@
 /** A GitHub deployment per channel, so the install page shows up on the pull request and in Environments. */
 import type { Octokit } from '../github.js'
 import type { BuildRecord } from '../ota/types.js'
-import { sourceLinks } from './comment.js'
+import { sourceLinks } from './build-details.js'
 import { explainGitHubError } from '../github-errors.js'
 import { UserError } from '../errors.js'
 

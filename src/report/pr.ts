@@ -1,20 +1,15 @@
-/** The pull-request comment through the GitHub API: find the pull requests, create or update our comment. */
+/**
+ * The pull-request comment through the GitHub API: find the pull requests, find our comment, write
+ * it. Which build it shows is comment-protocol.ts's; its Markdown is comment.ts's.
+ */
 import { UserError } from '../errors.js'
 import type { Octokit } from '../github.js'
 import type { BuildRecord } from '../ota/types.js'
-import {
-  addToHistory,
-  commentMarker,
-  isOlderRun,
-  readShown,
-  renderComment,
-  renderRemovedComment,
-  type CommentInput
-} from './comment.js'
+import { showNewest, type CommentWriter, type Renderers } from './comment-protocol.js'
+import { relistHistory, renderComment, renderRemovedComment, type CommentInput } from './comment.js'
 import { explainGitHubError } from '../github-errors.js'
-
-/** The author of comments made with GITHUB_TOKEN. */
-const ACTIONS_BOT = 'github-actions[bot]'
+import { isOurs, stamp, type Writer } from './comment-author.js'
+import { newestFirst } from '../ota/order.js'
 
 export interface Repo {
   owner: string
@@ -48,204 +43,143 @@ export async function findPullRequests(
   }
 }
 
-/** Who our comments are written by: a login, or for integration tokens any bot with one of these names. */
-interface Identity {
-  login: string
-  bot: boolean
-}
-
-/**
- * The token's identity. GET /user answers for personal tokens; GITHUB_TOKEN and GitHub App
- * tokens get 403 there, and their comments are written by a Bot account: `github-actions[bot]`
- * for GITHUB_TOKEN. An App token's bot has the App's own name, which the caller passes as
- * `author` (without it, the App's earlier comment is not recognised and a new one is posted).
- */
-async function identify(octokit: Octokit, author: string | undefined): Promise<Identity> {
-  if (author !== undefined) return { login: author, bot: author.endsWith('[bot]') }
-  try {
-    const { data } = await octokit.rest.users.getAuthenticated()
-    return { login: data.login, bot: data.type === 'Bot' }
-  } catch (error) {
-    const status = (error as { status?: unknown }).status
-    if (status === 401 || status === 403 || status === 404) return { login: ACTIONS_BOT, bot: true }
-    throw explainGitHubError(error, 'comment')
-  }
-}
-
-export interface UpsertTarget extends Repo {
-  issueNumber: number
-  key: string
-  /** The body to post when there is no comment yet. */
-  body: string
-  /**
-   * The body to write over our current comment, or undefined to leave it as it is. Without it,
-   * `body` replaces whatever is there.
-   */
-  revise?: (current: string) => string | undefined
-  /** The login the token writes as, when GET /user cannot tell (a GitHub App's `<slug>[bot]`). */
-  author?: string
-}
-
-/** Write-then-check rounds before giving up on a comment that other runs keep rewriting. */
-const MAX_ROUNDS = 5
-
-/**
- * Updates our comment (the marker of `key`, written by this token's identity) or creates it.
- * Every page of comments is read: on a busy pull request ours may be on any page. A comment
- * that only quotes the marker, by someone else, is never edited.
- *
- * GitHub has no conditional update for comments, so every write is read back: when another run
- * wrote in between (or both created a comment), the next round decides again on what it finds,
- * until the comment needs nothing from this run.
- */
-export async function upsertComment(
-  octokit: Octokit,
-  target: UpsertTarget
-): Promise<{ url: string; id: number; created: boolean }> {
-  try {
-    const identity = await identify(octokit, target.author)
-    const revise = target.revise ?? (() => target.body)
-    const params = { owner: target.owner, repo: target.repo }
-    let mine: number | undefined
-    for (let round = 1; ; round++) {
-      const kept = await findOurComment(octokit, target, identity)
-      // Runs racing on one pull request may each have found none and created one. Every run
-      // keeps the oldest (the one later runs find and update) and removes its own duplicate.
-      if (mine !== undefined && kept !== undefined && kept.id !== mine) {
-        await octokit.rest.issues.deleteComment({ ...params, comment_id: mine })
-        mine = undefined
-      }
-      if (kept === undefined) {
-        const { data } = await octokit.rest.issues.createComment({
-          ...params,
-          issue_number: target.issueNumber,
-          body: target.body
-        })
-        mine = data.id
-        continue
-      }
-      const body = revise(kept.body)
-      if (body === undefined || body === kept.body || round >= MAX_ROUNDS)
-        return { url: kept.url, id: kept.id, created: kept.id === mine }
-      await octokit.rest.issues.updateComment({ ...params, comment_id: kept.id, body })
-    }
-  } catch (error) {
-    if (error instanceof UserError) throw error
-    throw explainGitHubError(error, 'comment')
-  }
-}
-
-/** Our comment with the marker of `target.key`: the oldest, when racing runs made several. */
+/** Our comment with the marker of `key`: the oldest, when racing runs made several. */
 async function findOurComment(
   octokit: Octokit,
   target: Repo & { issueNumber: number; key: string },
-  identity: Identity
+  writer: Writer
 ): Promise<{ id: number; url: string; body: string } | undefined> {
-  const marker = commentMarker(target.key)
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
     issue_number: target.issueNumber,
     per_page: 100
   })
-  const found = comments.find(
-    (comment) =>
-      comment.body?.startsWith(marker) === true &&
-      comment.user?.login === identity.login &&
-      (comment.user.type === 'Bot') === identity.bot
-  )
-  return found && { id: found.id, url: found.html_url, body: found.body ?? '' }
+  const found = comments.find((comment) => isOurs(comment, target.key, writer))
+  if (found === undefined) return undefined
+  writer.login ??= found.user?.login
+  return { id: found.id, url: found.html_url, body: found.body ?? '' }
 }
 
-/** Rounds of "write the comment, re-read the site" before giving up on other runs publishing. */
-const MAX_REREADS = 5
+export interface UpsertTarget extends Repo {
+  issueNumber: number
+  key: string
+  /** The body to write over our comment (undefined: there is none yet), or undefined to leave it. */
+  revise: (current: string | undefined) => string | undefined
+  /** The comment-author input: the login the token writes as, when it is a person's token. */
+  author?: string
+}
+
+export interface Upserted {
+  url?: string
+  written: boolean
+  /** The account that created the comment, when this call created it. */
+  createdAs?: { login: string; type: string }
+}
+
+/** Writes before giving up on a comment that other runs keep rewriting (creating one takes 2). */
+const MAX_WRITES = 8
 
 /**
- * Renders and posts the comment of one build; returns the comment's URL.
- *
- * With `reread`, the site's builds of this channel and app are read again after each write: a
- * newer run may have published, and commented, between this run's read and write of the comment,
- * its comment then overwritten by ours. When the site holds a newer build than the one this run
- * showed, the comment is written again to show it. The run whose write comes last re-reads last,
- * so the comment ends on the newest build.
+ * Updates our comment (the marker of `key`, written by this token's account) or creates it.
+ * Every page of comments is read: on a busy pull request ours may be on any page. A comment that
+ * only quotes the marker, by someone else, is never edited. Every write is read back: when
+ * another run wrote in between (or both created a comment), the next round decides again on what
+ * it finds, until the comment needs nothing from this run.
+ */
+export async function upsertComment(octokit: Octokit, target: UpsertTarget): Promise<Upserted> {
+  const writer: Writer = { login: target.author }
+  const params = { owner: target.owner, repo: target.repo }
+  const result: Upserted = { written: false }
+  try {
+    for (let round = 1; round <= MAX_WRITES + 1; round++) {
+      const kept = await findOurComment(octokit, target, writer)
+      // Runs racing on one pull request may each have found none and created one. Every run
+      // keeps the oldest (the one later runs find and update) and removes its own duplicate.
+      if (writer.created !== undefined && kept !== undefined && kept.id !== writer.created) {
+        await octokit.rest.issues.deleteComment({ ...params, comment_id: writer.created })
+        writer.created = undefined
+      }
+      const revised = target.revise(kept?.body)
+      const body = revised ?? kept?.body
+      if (body === undefined) return result
+      const stamped = stamp(body, writer.login)
+      if (kept !== undefined && stamped === kept.body) return { ...result, url: kept.url }
+      if (round > MAX_WRITES) break
+      result.written = true
+      if (kept === undefined) {
+        const { data } = await octokit.rest.issues.createComment({
+          ...params,
+          issue_number: target.issueNumber,
+          body: stamped
+        })
+        writer.created = data.id
+        writer.login ??= data.user?.login
+        result.createdAs = data.user ? { login: data.user.login, type: data.user.type } : undefined
+      } else {
+        await octokit.rest.issues.updateComment({ ...params, comment_id: kept.id, body: stamped })
+      }
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error
+    throw explainGitHubError(error, 'comment')
+  }
+  throw new UserError(
+    `The comment on pull request #${target.issueNumber} was written ${MAX_WRITES} times and changed again after each: other runs keep rewriting it. Look for several ipa-ota comments of one app there; if the token is a person's, set comment-author to its login.`
+  )
+}
+
+/**
+ * Renders and posts the comment of one build; returns the comment's URL. With `reread` (every
+ * build on the site now, or undefined when it cannot tell), the site is read again after each
+ * write and the comment written again until it shows the site as it is (comment-protocol.ts).
  */
 export async function postComment(
   octokit: Octokit,
   input: Repo & {
     issueNumber: number
     record: BuildRecord
+    /** The other builds of this channel and app on the site after this run published. */
     history: BuildRecord[]
     warnings: string[]
     now: Date
     /** The comment-key input; default: the bundle id. */
     commentKey?: string
+    /** The comment-author input. */
     author?: string
-  } & Pick<CommentInput, 'changes' | 'devices'> & {
-      /** The other builds of this channel and app on the site now; undefined when it cannot tell. */
-      reread?: () => Promise<BuildRecord[] | undefined>
-    }
-): Promise<string> {
-  let history = input.history
-  for (let round = 1; ; round++) {
-    const shown = newestOf(input.record, history)
-    const url = await writeComment(octokit, { ...input, history })
-    if (!input.reread || round >= MAX_REREADS) return url
-    const fresh = await input.reread()
-    if (fresh === undefined || newestOf(input.record, fresh).buildId === shown.buildId) return url
-    history = fresh
-  }
-}
-
-/** The newest build by run id and attempt: `record` unless a build of `history` is newer. */
-function newestOf(record: BuildRecord, history: BuildRecord[]): BuildRecord {
-  return history.reduce(
-    (newest, build) => (isOlderRun(runOf(newest), runOf(build)) ? build : newest),
-    record
-  )
-}
-
-async function writeComment(
-  octokit: Octokit,
-  input: Parameters<typeof postComment>[1]
-): Promise<string> {
+    /** Where a problem that does not stop the comment is told. */
+    warn?: (message: string) => void
+    reread?: () => Promise<readonly BuildRecord[] | undefined>
+  } & Pick<CommentInput, 'changes' | 'devices'>
+): Promise<string | undefined> {
   const key = input.commentKey ?? input.record.app.bundleId
-  // The comment shows the newest build this run knows of: a newer run's build, when the site
-  // already holds one (it published first), and never ours over it.
-  const main = newestOf(input.record, input.history)
-  const earlier = [input.record, ...input.history]
-    .filter((build) => build !== main)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-  const body = renderComment({
-    key,
-    record: main,
-    history: earlier,
-    // The warnings, changes and device list describe this run's build only.
-    ...(main === input.record
-      ? { warnings: input.warnings, changes: input.changes, devices: input.devices }
-      : { warnings: [] }),
-    now: input.now
-  })
-  const known = new Set(earlier.map((build) => build.buildId))
-  const revise = (current: string): string | undefined => {
-    const shown = readShown(current)
-    if (shown === undefined) return body
-    // Already this build, with builds in its history that we do not know: older runs added them
-    // since, and a rewrite would drop them.
-    if (
-      shown.buildId === main.buildId &&
-      !isOlderRun(shown, runOf(main)) &&
-      shown.history.some((id) => !known.has(id))
-    )
-      return undefined
-    // The comment never goes back in time: over a newer run's build, ours joins the history only.
-    return isOlderRun(runOf(main), shown) ? addToHistory(current, input) : body
+  const renderers: Renderers = {
+    render: ({ main, history }) =>
+      renderComment({
+        key,
+        record: main,
+        history,
+        // The warnings, changes and device list describe this run's build only.
+        ...(main.buildId === input.record.buildId
+          ? { warnings: input.warnings, changes: input.changes, devices: input.devices }
+          : { warnings: [] }),
+        now: input.now
+      }),
+    relist: (current, history) => relistHistory(current, history, input.now)
   }
-  const { url } = await upsertComment(octokit, { ...input, key, body, revise })
-  return url
-}
-
-function runOf(build: BuildRecord): { runId?: string; runAttempt?: number } {
-  return { runId: build.source.runId, runAttempt: build.source.runAttempt }
+  const writer: CommentWriter = {
+    write: async (revise) => {
+      const done = await upsertComment(octokit, { ...input, key, revise })
+      if (done.createdAs?.type === 'User' && input.author === undefined) {
+        input.warn?.(
+          `The comment was written as ${done.createdAs.login}, a person's account: set comment-author: ${done.createdAs.login} so that later runs update it instead of posting another.`
+        )
+      }
+      return done
+    }
+  }
+  const first = { record: input.record, builds: [input.record, ...input.history] }
+  return showNewest(writer, renderers, first, input.reread)
 }
 
 /**
@@ -262,30 +196,19 @@ export async function postRemovedComment(
   }
 ): Promise<string[]> {
   const byKey = new Map<string, BuildRecord[]>()
-  for (const record of [...input.removed].sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
+  for (const record of [...input.removed].sort(newestFirst)) {
     const key = input.commentKey ?? record.app.bundleId
     byKey.set(key, [...(byKey.get(key) ?? []), record])
   }
   const urls: string[] = []
-  try {
-    for (const [key, history] of byKey) {
-      const existing = await findOurComment(
-        octokit,
-        { ...input, key },
-        await identify(octokit, input.author)
-      )
-      if (existing === undefined) continue
-      const { data } = await octokit.rest.issues.updateComment({
-        owner: input.owner,
-        repo: input.repo,
-        comment_id: existing.id,
-        body: renderRemovedComment({ key, history })
-      })
-      urls.push(data.html_url)
-    }
-  } catch (error) {
-    if (error instanceof UserError) throw error
-    throw explainGitHubError(error, 'comment')
+  for (const [key, history] of byKey) {
+    const { url } = await upsertComment(octokit, {
+      ...input,
+      key,
+      revise: (current) =>
+        current === undefined ? undefined : renderRemovedComment({ key, history })
+    })
+    if (url !== undefined) urls.push(url)
   }
   return urls
 }
