@@ -37,7 +37,9 @@ const FORK_TARGET_REFUSAL =
  * The action once its inputs are read (main.ts loads this module only then): read the IPA,
  * publish its site, report the links; or remove a channel.
  */
-export async function publishRun(settings: Settings): Promise<void> {
+export async function publishRun(
+  settings: Settings & { mode: 'publish' | 'remove' }
+): Promise<void> {
   const context = await readRunContext(process.env, tmpdir())
   const fork = forkPolicy(context.source.event, context.event, settings.mode)
   if (fork === 'skip') return await skip(FORK_SKIP_REASON)
