@@ -18,6 +18,10 @@ export interface AscSettings {
 export function readAsc(mode: string): AscSettings | undefined {
   const privateKey = core.getInput('asc-private-key')
   if (privateKey) core.setSecret(privateKey)
+  // The runner may mask a multi-line value only as a whole: mask each line of the key too.
+  for (const line of privateKey.split(/\r?\n|\\n/)) {
+    if (line.trim().length >= 16 && !line.startsWith('-----')) core.setSecret(line.trim())
+  }
   const [keyId, issuerId] = [core.getInput('asc-key-id'), core.getInput('asc-issuer-id')]
   if (!keyId || !issuerId || !privateKey) {
     if (mode === 'provision' || mode === 'register-device' || keyId || issuerId || privateKey) {
