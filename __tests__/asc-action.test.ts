@@ -1,0 +1,110 @@
+/**
+ * mode: provision through the bundled action (dist/index.js; run `npm run bundle` first), as the
+ * runner runs it: the outputs, the files, the key kept out of the log; and a publish run that
+ * never loads the App Store Connect code.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ascCorpus } from './support/asc-openapi.js'
+import { ISSUER_ID, KEY_ID, startAsc, type AscStandIn } from './support/asc-server.js'
+import { TEAM_ID } from './support/asc-team.js'
+import { runAction } from './support/runner.js'
+import { writeSampleIpa } from './support/sample-ipa.js'
+
+const PRELOAD = join(import.meta.dirname, 'support/loaded-modules.mjs')
+
+describe.skipIf(ascCorpus.skip)(`the action with mode: provision${ascCorpus.reason}`, () => {
+  let asc: AscStandIn
+  let work: string
+  beforeAll(async () => {
+    asc = await startAsc()
+    asc.team.addDevice('00008030-001A2B3C4D5E802E', 'Phone')
+    work = await mkdtemp(join(tmpdir(), 'asc-action-'))
+  })
+  afterAll(async () => {
+    await asc.close()
+    await rm(work, { recursive: true, force: true })
+  })
+
+  /** The run, and whether it loaded any of src/asc (esbuild names each source file in a chunk). */
+  async function run(inputs: Record<string, string>) {
+    const temp = await mkdtemp(join(work, 'temp-'))
+    const list = join(temp, 'loaded')
+    const result = await runAction({
+      inputs,
+      cwd: temp,
+      env: { RUNNER_TEMP: temp, NODE_OPTIONS: `--import=${PRELOAD}`, LOADED_MODULES_FILE: list }
+    })
+    const files = (await readFile(list, 'utf8')).split('\n').filter(Boolean)
+    const code = (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n')
+    return { result, temp, loadedAsc: code.includes('// src/asc/') }
+  }
+
+  it('installs the profiles, writes ExportOptions.plist and sets the outputs, with the key only masked', async () => {
+    const { result, temp, loadedAsc } = await run({
+      mode: 'provision',
+      'asc-key-id': KEY_ID,
+      'asc-issuer-id': ISSUER_ID,
+      'asc-private-key': asc.privateKey,
+      'asc-api-url': asc.url,
+      'bundle-ids': 'com.example.app com.example.app.widget'
+    })
+    expect(result.errors).toEqual([])
+    expect(result.code).toBe(0)
+    expect(loadedAsc).toBe(true)
+    const profiles = JSON.parse(result.outputs.profiles ?? '{}') as Record<string, { uuid: string }>
+    expect(Object.keys(profiles)).toEqual(['com.example.app', 'com.example.app.widget'])
+    expect(result.outputs['team-id']).toBe(TEAM_ID)
+    expect(result.outputs['export-options']).toBe(join(temp, 'ExportOptions.plist'))
+    expect(await readFile(join(temp, 'ExportOptions.plist'), 'utf8')).toContain(
+      profiles['com.example.app']!.uuid
+    )
+    const installed = join(
+      result.outputs['profiles-dir']!,
+      `${profiles['com.example.app']!.uuid}.mobileprovision`
+    )
+    expect((await readFile(installed)).length).toBeGreaterThan(1000)
+    // The key's lines reach stdout only in the runner's ::add-mask:: commands.
+    const keyLines = asc.privateKey
+      .split('\n')
+      .filter((line) => line.length >= 16 && !line.startsWith('-----'))
+    const leaked = result.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::') && keyLines.some((k) => line.includes(k)))
+    expect(leaked).toEqual([])
+    expect(result.stderr).not.toContain(keyLines[0])
+    expect(asc.violations).toEqual([])
+  })
+
+  it('refuses a wrong key with one error line naming the inputs', async () => {
+    const { result } = await run({
+      mode: 'provision',
+      'asc-key-id': 'WRONGKEY',
+      'asc-issuer-id': ISSUER_ID,
+      'asc-private-key': asc.privateKey,
+      'asc-api-url': asc.url,
+      'bundle-ids': 'com.example.app'
+    })
+    expect(result.code).not.toBe(0)
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^::error::App Store Connect answered 401 .*check that asc-key-id, asc-issuer-id and asc-private-key belong to the same key/
+      )
+    ])
+  })
+
+  it('publishes without loading src/asc', async () => {
+    const ipa = join(work, 'Sample.ipa')
+    await writeSampleIpa(ipa)
+    const { result, loadedAsc } = await run({
+      ipa,
+      host: 'directory',
+      'base-url': 'https://builds.example.com/',
+      comment: 'never'
+    })
+    expect(result.errors).toEqual([])
+    expect(loadedAsc).toBe(false)
+  })
+})
