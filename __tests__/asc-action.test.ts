@@ -10,9 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ascCorpus } from './support/asc-openapi.js'
 import { ISSUER_ID, KEY_ID, startAsc, type AscStandIn } from './support/asc-server.js'
 import { TEAM_ID } from './support/asc-team.js'
+import { installCommentsFake, startGitHub } from './support/github-server.js'
 import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
 
+const TOKEN = 'ghs_testtoken0000'
+const pullRequest = {
+  number: 3,
+  pull_request: {
+    number: 3,
+    head: { sha: 'd'.repeat(40), repo: { full_name: 'octo/app' } },
+    base: { repo: { full_name: 'octo/app' } }
+  }
+}
 const PRELOAD = join(import.meta.dirname, 'support/loaded-modules.mjs')
 
 describe.skipIf(ascCorpus.skip)(`the action with mode: provision${ascCorpus.reason}`, () => {
@@ -93,6 +103,63 @@ describe.skipIf(ascCorpus.skip)(`the action with mode: provision${ascCorpus.reas
         /^::error::App Store Connect answered 401 .*check that asc-key-id, asc-issuer-id and asc-private-key belong to the same key/
       )
     ])
+  })
+
+  it("names the team's registered devices in the comment when the publish job has the key", async () => {
+    asc.team.addDevice('00008110-000A1B2C3D4E5F60', 'Alice’s iPhone')
+    asc.team.addDevice('00008120-000B1B2C3D4E5F61', 'Bob’s iPad')
+    const ipa = join(work, 'Named.ipa')
+    await writeSampleIpa(ipa)
+    const gh = await startGitHub({ token: TOKEN })
+    const fake = installCommentsFake(gh, { login: 'github-actions[bot]' })
+    try {
+      const temp = await mkdtemp(join(work, 'named-'))
+      const result = await runAction({
+        inputs: {
+          ipa,
+          host: 'directory',
+          'base-url': 'https://builds.example.com/',
+          'output-dir': join(temp, 'site'),
+          'asc-key-id': KEY_ID,
+          'asc-issuer-id': ISSUER_ID,
+          'asc-private-key': asc.privateKey,
+          'asc-api-url': asc.url
+        },
+        event: { name: 'pull_request', payload: pullRequest },
+        token: TOKEN,
+        cwd: temp,
+        env: { GITHUB_API_URL: gh.url, GITHUB_BASE_REF: 'main', RUNNER_TEMP: temp }
+      })
+      expect(result.errors).toEqual([])
+      const body = fake.on('octo', 'app', 3)[0]!.body
+      expect(body).toMatch(/Installs on:\*\* Alice/)
+      expect(body).toMatch(/Not in this profile:\*\* .*Bob’s iPad/)
+      expect(gh.violations).toEqual([])
+      expect(asc.violations).toEqual([])
+    } finally {
+      await gh.close()
+    }
+  })
+
+  it('publishes without the names, with a warning, when App Store Connect cannot be reached', async () => {
+    const ipa = join(work, 'Unnamed.ipa')
+    await writeSampleIpa(ipa)
+    const closed = await startAsc()
+    await closed.close()
+    const { result } = await run({
+      ipa,
+      host: 'directory',
+      'base-url': 'https://builds.example.com/',
+      comment: 'never',
+      'asc-key-id': KEY_ID,
+      'asc-issuer-id': ISSUER_ID,
+      'asc-private-key': asc.privateKey,
+      'asc-api-url': closed.url
+    })
+    expect(result.errors).toEqual([])
+    expect(result.stdout).toMatch(
+      /::warning::The team's device names are left out: App Store Connect at http:\/\/127.0.0.1:\d+ cannot be reached \(ECONNREFUSED\): check asc-api-url/
+    )
   })
 
   it('publishes without loading src/asc', async () => {

@@ -120,7 +120,13 @@ async function publish(
     baseRef: context.baseRef,
     ownChannel: channelSlug(channel)
   })
-  const devices = await readDevices(settings.devicesFile, info.profile)
+  // With the App Store Connect key and no devices-file, the names come from the team's devices.
+  const devices =
+    settings.devicesFile === undefined && settings.asc && info.profile
+      ? await (
+          await import('./asc/team-devices.js')
+        ).teamDeviceCheck(settings.asc, info.profile, core.warning)
+      : await readDevices(settings.devicesFile, info.profile)
   const { site, plan, changes } = await core.group(`Publish to ${host.name}`, async () => {
     const published = await publishBuild(info, host, {
       root: settings.path,

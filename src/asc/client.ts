@@ -3,6 +3,7 @@
  * through `links.next`, retries of 429 and 5xx answers with backoff, and Apple's errors as one line.
  */
 import { backoffMs, defaultSleep } from '../hosts/backoff.js'
+import { UserError } from '../errors.js'
 import { isRecord } from '../guards.js'
 import { explainAscError } from './errors.js'
 
@@ -56,7 +57,20 @@ export function createAscClient(options: AscClientOptions): AscClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' })
         },
         body: body === undefined ? undefined : JSON.stringify(body)
+      }).catch((error: unknown) => {
+        if (attempt > retries) {
+          const { cause } = error as { cause?: { code?: string; message?: string } }
+          const why = cause?.code ?? cause?.message ?? String(error)
+          throw new UserError(
+            `App Store Connect at ${url.origin} cannot be reached (${why}): check asc-api-url and the runner's network.`
+          )
+        }
+        return undefined
       })
+      if (!response) {
+        await sleep(backoffMs(attempt, random))
+        continue
+      }
       const text = await response.text()
       const parsed = parseJson(text)
       if (response.ok) return parsed
