@@ -173,6 +173,17 @@ describe.skipIf(ascCorpus.skip)(`the client on the stand-in${ascCorpus.reason}`,
     ])
   })
 
+  it('names the role for 403 and retries 5xx answers', async () => {
+    asc.failNext(403, 'FORBIDDEN_ERROR', 'The API key in use does not allow this request')
+    await expect(clientFor(asc).list('/v1/profiles')).rejects.toThrow(
+      /^App Store Connect answered 403 to GET \/v1\/profiles \(FORBIDDEN_ERROR: The API key in use does not allow this request\): give the API key the Admin or App Manager role/
+    )
+    const log: string[] = []
+    asc.failNext(503, 'UNEXPECTED_ERROR')
+    expect(await clientFor(asc, log).list('/v1/certificates')).toHaveLength(2)
+    expect(log).toEqual([expect.stringMatching(/answered 503 to GET \/v1\/certificates; retrying/)])
+  })
+
   it('answers 409 for a UDID already registered, as one line', async () => {
     asc.team.addDevice('00008030-001A2B3C4D5E802E', 'Phone')
     const body = {

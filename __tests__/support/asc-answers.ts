@@ -56,7 +56,10 @@ function matches(item: object, request: TeamRequest, names: string[]): boolean {
   })
 }
 
-/** Apple's answer to a checked request; undefined when the stand-in does not serve it. */
+/**
+ * Apple's answer to a checked request; undefined when the stand-in does not serve it. One case
+ * per operation, read as a table.
+ */
 export async function answer(
   team: Team,
   request: TeamRequest,

@@ -24,6 +24,8 @@ export interface AscStandIn {
   refusals: string[]
   /** Answer the next request (after the checks) with one 429, as Apple's rate limit does. */
   rateLimitNext(): void
+  /** Answer the next request (after the checks) with this error instead. */
+  failNext(status: number, code: string, detail?: string): void
   close(): Promise<void>
 }
 
@@ -32,12 +34,13 @@ const error = (status: number, code: string, title: string, detail?: string): Te
   body: { errors: [{ id: `${status}-${code}`, status: String(status), code, title, detail }] }
 })
 
+/** One function on purpose: the request handler shares the recorded state with the returned object. */
 export async function startAsc(): Promise<AscStandIn> {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
   const requests: string[] = []
   const violations: string[] = []
   const refusals: string[] = []
-  let rateLimit = false
+  let nextFault: TeamReply | undefined
   let url = ''
   const team = await createTeam(() => url)
 
@@ -74,10 +77,9 @@ export async function startAsc(): Promise<AscStandIn> {
       violations.push(`${line} (${match.route.operationId}): ${problems.join('; ')}`)
       return error(400, 'PARAMETER_ERROR.INVALID', 'A parameter has an invalid value', problems[0])
     }
-    if (rateLimit) {
-      rateLimit = false
-      return error(429, 'RATE_LIMIT_EXCEEDED', 'The request rate limit has been reached.')
-    }
+    const fault = nextFault
+    nextFault = undefined
+    if (fault) return fault
     const request: TeamRequest = {
       operationId: match.route.operationId,
       params: match.params,
@@ -113,7 +115,10 @@ export async function startAsc(): Promise<AscStandIn> {
     violations,
     refusals,
     rateLimitNext: () => {
-      rateLimit = true
+      nextFault = error(429, 'RATE_LIMIT_EXCEEDED', 'The request rate limit has been reached.')
+    },
+    failNext: (status, code, detail) => {
+      nextFault = error(status, code, 'An error occurred', detail)
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

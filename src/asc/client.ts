@@ -41,6 +41,7 @@ export interface AscClient {
 
 const MAX_PAGES = 100
 
+/** A factory rather than small functions: every method shares `send` and the options. */
 export function createAscClient(options: AscClientOptions): AscClient {
   const base = new URL(options.baseUrl)
   const retries = options.retries ?? 4
