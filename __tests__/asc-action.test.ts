@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ascCorpus } from './support/asc-openapi.js'
 import { ISSUER_ID, KEY_ID, startAsc, type AscStandIn } from './support/asc-server.js'
 import { TEAM_ID } from './support/asc-team.js'
+import { installDeviceRepoFake } from './support/github-devices.js'
 import { installCommentsFake, startGitHub } from './support/github-server.js'
 import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
@@ -160,6 +161,54 @@ describe.skipIf(ascCorpus.skip)(`the action with mode: provision${ascCorpus.reas
     expect(result.stdout).toMatch(
       /::warning::The team's device names are left out: App Store Connect at http:\/\/127.0.0.1:\d+ cannot be reached \(ECONNREFUSED\): check asc-api-url/
     )
+  })
+
+  it('registers a device from an issue through the bundled action, reading the event as the runner gives it', async () => {
+    const gh = await startGitHub({ token: TOKEN })
+    const fake = installCommentsFake(gh, { login: 'github-actions[bot]' })
+    const repo = installDeviceRepoFake(gh)
+    repo.permissions = { dev: 'write' }
+    repo.pulls = [{ number: 3, sha: 'd'.repeat(40) }]
+    repo.runs = { ['d'.repeat(40)]: [77] }
+    try {
+      const temp = await mkdtemp(join(work, 'register-'))
+      const udid = '00008140-000E1B2C3D4E5F62'
+      const result = await runAction({
+        inputs: {
+          mode: 'register-device',
+          'build-workflow': 'ios.yml',
+          'asc-key-id': KEY_ID,
+          'asc-issuer-id': ISSUER_ID,
+          'asc-private-key': asc.privateKey,
+          'asc-api-url': asc.url
+        },
+        event: {
+          name: 'issues',
+          payload: {
+            action: 'opened',
+            issue: {
+              number: 9,
+              body: `### UDID\n\n${udid}\n\n### Device name\n\nDana\n\n### Device type\n\niPhone`
+            },
+            repository: { fork: false },
+            sender: { login: 'dev', type: 'User' }
+          }
+        },
+        token: TOKEN,
+        cwd: temp,
+        env: { GITHUB_API_URL: gh.url, RUNNER_TEMP: temp }
+      })
+      expect(result.errors).toEqual([])
+      expect(result.outputs.rebuilt).toBe('3')
+      expect(result.outputs['device-id']).toBe(asc.team.devices.find((d) => d.udid === udid)?.id)
+      expect(repo.reruns).toEqual([77])
+      expect(fake.on('octo', 'app', 9)[0]!.body).toContain('Rebuilding #3')
+      expect(repo.updates).toEqual([{ issue: 9, state: 'closed', state_reason: 'completed' }])
+      expect(gh.violations).toEqual([])
+      expect(asc.violations).toEqual([])
+    } finally {
+      await gh.close()
+    }
   })
 
   it('publishes without loading src/asc', async () => {
