@@ -3,11 +3,11 @@
  * OpenAPI description and JWT rules, profiles CMS-signed and read back by the project's reader.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'plist'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { installProfiles } from '../src/asc/install.js'
+import { installProfiles, profilesFolders } from '../src/asc/install.js'
 import { provision, type ProvisionOptions } from '../src/asc/provision.js'
 import { parseProfile } from '../src/ipa/profile.js'
 import { clientFor } from './support/asc-client.js'
@@ -69,7 +69,7 @@ describe.skipIf(ascCorpus.skip)(`mode: provision${ascCorpus.reason}`, () => {
     const installed = await installProfiles(
       result.profiles,
       'ad-hoc',
-      dir,
+      [dir],
       join(dir, 'ExportOptions.plist')
     )
     expect(installed.teamId).toBe(TEAM_ID)
@@ -94,6 +94,14 @@ describe.skipIf(ascCorpus.skip)(`mode: provision${ascCorpus.reason}`, () => {
       }
     })
     expect((await readdir(dir)).sort()).toHaveLength(3)
+  })
+
+  it('installs where Xcode looks on macOS (before and since Xcode 16), elsewhere in a job folder', () => {
+    expect(profilesFolders('darwin', '/tmp/job')).toEqual([
+      join(homedir(), 'Library/MobileDevice/Provisioning Profiles'),
+      join(homedir(), 'Library/Developer/Xcode/UserData/Provisioning Profiles')
+    ])
+    expect(profilesFolders('linux', '/tmp/job')).toEqual(['/tmp/job/ipa-ota-profiles'])
   })
 
   it('makes a new profile when a device is added, and deletes the old one only after', async () => {

@@ -5,11 +5,17 @@ import { join } from 'node:path'
 import { build } from 'plist'
 import type { ProfileKind, ProvisionedProfile } from './provision.js'
 
-/** Xcode's folder on macOS; elsewhere (a Linux job that only prepares files) a folder of the job. */
-export function profilesFolder(platform: NodeJS.Platform, temp: string): string {
+/**
+ * Where Xcode reads profiles on macOS: Xcode 16 moved them to its UserData folder, older Xcodes
+ * read MobileDevice's, so both. Elsewhere (a job that only prepares files) one folder of the job.
+ */
+export function profilesFolders(platform: NodeJS.Platform, temp: string): string[] {
   return platform === 'darwin'
-    ? join(homedir(), 'Library/MobileDevice/Provisioning Profiles')
-    : join(temp, 'ipa-ota-profiles')
+    ? [
+        join(homedir(), 'Library/MobileDevice/Provisioning Profiles'),
+        join(homedir(), 'Library/Developer/Xcode/UserData/Provisioning Profiles')
+      ]
+    : [join(temp, 'ipa-ota-profiles')]
 }
 
 export interface Installed {
@@ -23,12 +29,14 @@ export interface Installed {
 export async function installProfiles(
   profiles: readonly ProvisionedProfile[],
   kind: ProfileKind,
-  folder: string,
+  folders: readonly string[],
   exportOptions: string
 ): Promise<Installed> {
-  await mkdir(folder, { recursive: true })
-  for (const profile of profiles) {
-    await writeFile(join(folder, `${profile.uuid}.mobileprovision`), profile.content)
+  for (const folder of folders) {
+    await mkdir(folder, { recursive: true })
+    for (const profile of profiles) {
+      await writeFile(join(folder, `${profile.uuid}.mobileprovision`), profile.content)
+    }
   }
   const teamId = profiles[0]?.teamId ?? ''
   const byBundle = Object.fromEntries(

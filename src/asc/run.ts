@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { AscSettings } from '../asc-inputs.js'
 import type { Settings } from '../inputs.js'
 import { createAscClient, type AscClient } from './client.js'
-import { installProfiles, profilesFolder } from './install.js'
+import { installProfiles, profilesFolders } from './install.js'
 import { tokenSource } from './jwt.js'
 import { provision } from './provision.js'
 
@@ -47,16 +47,16 @@ async function provisionRun(settings: Settings, client: AscClient): Promise<void
     return
   }
   const temp = process.env.RUNNER_TEMP || tmpdir()
-  const folder = profilesFolder(process.platform, temp)
+  const folders = profilesFolders(process.platform, temp)
   const installed = await installProfiles(
     result.profiles,
     profileType,
-    folder,
+    folders,
     join(temp, 'ExportOptions.plist')
   )
-  core.info(`Installed ${result.profiles.length} profile(s) in ${folder}.`)
+  core.info(`Installed ${result.profiles.length} profile(s) in ${folders.join(' and ')}.`)
   core.setOutput('export-options', installed.exportOptions)
   core.setOutput('profiles', JSON.stringify(installed.profiles))
   core.setOutput('team-id', installed.teamId)
-  core.setOutput('profiles-dir', folder)
+  core.setOutput('profiles-dir', folders[0])
 }
