@@ -56,7 +56,12 @@ export interface Team {
   profiles: TeamProfile[]
   /** Items per page (Apple's limit, lowered so small lists page too). */
   pageSize: number
-  addDevice(udid: string, name: string, status?: TeamDevice['status']): TeamDevice
+  addDevice(
+    udid: string,
+    name: string,
+    status?: TeamDevice['status'],
+    deviceClass?: string
+  ): TeamDevice
   addProfile(
     fields: Omit<TeamProfile, 'id' | 'uuid' | 'profileContent' | 'expirationDate' | 'profileState'>
   ): Promise<TeamProfile>
@@ -110,14 +115,14 @@ export async function createTeam(baseUrl: () => string): Promise<Team> {
     ],
     profiles: [],
     pageSize: 2,
-    addDevice(udid, name, status = 'ENABLED') {
+    addDevice(udid, name, status = 'ENABLED', deviceClass = 'IPHONE') {
       const device: TeamDevice = {
         id: nextId('DEV'),
         udid,
         name,
         platform: 'IOS',
         status,
-        deviceClass: 'IPHONE'
+        deviceClass
       }
       team.devices.push(device)
       return device

@@ -29,6 +29,9 @@ export const KINDS = {
   }
 } as const
 
+/** The device classes an iOS app profile holds (an Apple TV or a Mac needs a profile of its own platform). */
+const IOS_CLASSES = new Set(['IPHONE', 'IPAD', 'IPOD', 'APPLE_WATCH', 'APPLE_VISION_PRO'])
+
 export interface ProvisionOptions {
   bundleIds: readonly string[]
   kind: ProfileKind
@@ -64,7 +67,9 @@ export async function provision(
 ): Promise<ProvisionResult> {
   const kind = KINDS[options.kind]
   const certificate = chooseCertificate(await listCertificates(asc, kind.certificates), options)
-  const devices = (await listDevices(asc, { status: 'ENABLED', platform: 'IOS' })).map((d) => d.id)
+  const devices = (await listDevices(asc, { status: 'ENABLED', platform: 'IOS' }))
+    .filter((d) => d.deviceClass === undefined || IOS_CLASSES.has(d.deviceClass))
+    .map((d) => d.id)
   const result: ProvisionResult = { profiles: [], created: [], deleted: [] }
   for (const identifier of options.bundleIds) {
     const bundle = await findBundleId(asc, identifier)

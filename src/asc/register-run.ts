@@ -36,7 +36,9 @@ export async function registerDeviceRun(
 ): Promise<RegisterResult> {
   const ctx = context ?? (await contextFromEnvironment(settings))
   const result = await register(settings, asc, ctx)
-  core.info(result.summary)
+  // A refusal is shown on the run's page too, so the one who asked can see why.
+  if (result.device) core.info(result.summary)
+  else core.notice(result.summary)
   core.setOutput('device-id', result.device?.id ?? '')
   core.setOutput('rebuilt', result.rebuilt.join(','))
   return result
