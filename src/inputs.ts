@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import * as glob from '@actions/glob'
 import { readFile } from 'node:fs/promises'
 import { parseBaseUrl } from './base-url.js'
+import { readAsc, type AscSettings } from './asc-inputs.js'
 import { UserError } from './errors.js'
 import { channelSlug, siteRoot } from './ota/layout.js'
 
@@ -9,8 +10,8 @@ export type HostName = 'pages' | 'directory' | 's3' | 'release'
 
 /** Every input of action.yml, read and validated into one typed object. */
 export interface Settings {
-  /** publish a build, or remove the channel's builds. */
-  mode: 'publish' | 'remove'
+  /** publish a build, remove the channel's builds, provision signing, or register a device. */
+  mode: 'publish' | 'remove' | 'provision' | 'register-device'
   /** The one .ipa matched by the `ipa` input (absent with mode: remove). */
   ipa?: string
   host: HostName
@@ -55,10 +56,28 @@ export interface Settings {
   compareTo?: string
   /** Apple's device list (tab-separated) to check against the profile. */
   devicesFile?: string
+  /** App Store Connect API key; absent when asc-key-id is empty. */
+  asc?: AscSettings
+  /** mode: provision. */
+  provision: {
+    bundleIds: string[]
+    profileType: 'ad-hoc' | 'development'
+    /** Certificate id or serial number; absent: the single valid one. */
+    certificate?: string
+    /** Print the plan, change and write nothing. */
+    dryRun: boolean
+  }
+  /** mode: register-device. */
+  registerDevice: {
+    /** Workflow file (or id) whose newest successful run per open pull request is re-run. */
+    buildWorkflow?: string
+    /** The label a collaborator adds to approve someone else's request. */
+    approvalLabel: string
+  }
 }
 
 export async function getSettings(): Promise<Settings> {
-  const mode = oneOf('mode', ['publish', 'remove'] as const)
+  const mode = oneOf('mode', ['publish', 'remove', 'provision', 'register-device'] as const)
   const host = oneOf('host', ['pages', 'directory', 's3', 'release'] as const)
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
@@ -78,6 +97,16 @@ export async function getSettings(): Promise<Settings> {
   const bucket = optional('s3-bucket')
   if (host === 's3' && bucket === undefined) {
     throw new UserError('Input s3-bucket is required with host: s3: name the bucket to publish to.')
+  }
+  const asc = readAsc(mode)
+  const bundleIds = core
+    .getInput('bundle-ids')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+  if (mode === 'provision' && bundleIds.length === 0) {
+    throw new UserError(
+      "Input bundle-ids is required with mode: provision: list the app's bundle id and its extensions', e.g. bundle-ids: com.example.app com.example.app.widget."
+    )
   }
   return {
     mode,
@@ -119,7 +148,18 @@ export async function getSettings(): Promise<Settings> {
         : core.getInput('compare-to') === 'none'
           ? 'none'
           : channelSlug(core.getInput('compare-to')),
-    devicesFile: optional('devices-file')
+    devicesFile: optional('devices-file'),
+    asc,
+    provision: {
+      bundleIds,
+      profileType: oneOf('profile-type', ['ad-hoc', 'development'] as const),
+      certificate: optional('certificate'),
+      dryRun: boolean('dry-run')
+    },
+    registerDevice: {
+      buildWorkflow: optional('build-workflow'),
+      approvalLabel: core.getInput('approval-label') || 'device-approved'
+    }
   }
 }
 

@@ -9,16 +9,21 @@ import { getSettings } from './inputs.js'
 export async function run(): Promise<void> {
   try {
     const settings = await getSettings()
+    const { mode } = settings
+    // The rest loads only now, from its own chunks of dist/: a run that stops on an input never
+    // loads the IPA reader, the site, the hosts or Octokit, and a publish run never loads src/asc.
+    if (mode === 'provision' || mode === 'register-device') {
+      const { ascRun } = await import('./asc/run.js')
+      return await ascRun({ ...settings, mode })
+    }
     const context = await readRunContext(process.env, tmpdir())
     // @actions/github parses the payload as it loads, and would fail on an unreadable one with a
     // bare SyntaxError: the guard's reason comes first.
     if (context.eventUnreadable !== undefined) {
-      throw new UserError(unreadableEvent(context.eventUnreadable, settings.mode))
+      throw new UserError(unreadableEvent(context.eventUnreadable, mode))
     }
-    // The rest loads only now, from its own chunks of dist/: a run that stops on an input never
-    // loads the IPA reader, the site, the hosts or Octokit.
     const { runAction } = await import('./action/run.js')
-    await runAction(settings, context)
+    await runAction({ ...settings, mode }, context)
   } catch (error) {
     core.setFailed(describeError(error, core.debug))
   }

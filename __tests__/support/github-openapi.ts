@@ -66,7 +66,7 @@ function load() {
   const file = createRequire(import.meta.url).resolve(
     '@octokit/openapi/generated/api.github.com.json'
   )
-  const spec = JSON.parse(readFileSync(file, 'utf8')) as Spec
+  const spec = nullableWithoutType(JSON.parse(readFileSync(file, 'utf8'))) as Spec
   const routes: Route[] = []
   for (const [template, item] of Object.entries(spec.paths)) {
     for (const method of METHODS) {
@@ -100,6 +100,19 @@ function load() {
   }
   cache = { spec, routes, byOperation: new Map(routes.map((r) => [r.operationId, r])) }
   return cache
+}
+
+/**
+ * Ajv refuses `nullable: true` beside no `type` (e.g. issues/update's `milestone`, a oneOf):
+ * such a schema becomes "it, or null", which is what OpenAPI 3.0 means by it.
+ */
+function nullableWithoutType(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableWithoutType)
+  if (node === null || typeof node !== 'object') return node
+  const entries = Object.entries(node).map(([k, v]) => [k, nullableWithoutType(v)] as const)
+  const { nullable, ...rest } = Object.fromEntries(entries) as Record<string, unknown>
+  if (nullable !== true || 'type' in rest) return Object.fromEntries(entries)
+  return { anyOf: [rest, { type: 'null' }] }
 }
 
 function refName(ref: string): string {

@@ -49,7 +49,13 @@ export async function publishIpa(run: ActionRun, build: ResolvedBuild): Promise<
   const warnings = checkInstallable(verdict, settings.profileCheck)
   for (const warning of warnings) core.warning(warning)
   const host = await createHost(hostOptions(settings, run.context, run.octokit))
-  const devices = await readDevices(settings.devicesFile, info.profile)
+  // With the App Store Connect key and no devices-file, the names come from the team's devices.
+  const devices =
+    settings.devicesFile === undefined && settings.asc && info.profile
+      ? await (
+          await import('../asc/team-devices.js')
+        ).teamDeviceCheck(settings.asc, info.profile, core.warning)
+      : await readDevices(settings.devicesFile, info.profile)
   // Published anyway with profile-check: warn, the pages show why instead of an Install button.
   const blockers = settings.profileCheck === 'warn' ? verdict.errors : []
   const published = await core.group(`Publish to ${host.name}`, () =>

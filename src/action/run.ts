@@ -5,14 +5,14 @@
 import type { RunContext } from '../event/context.js'
 import { UserError } from '../errors.js'
 import { createOctokit } from '../github.js'
-import type { Settings } from '../inputs.js'
 import { judge } from './judge.js'
 import { publishIpa } from './publish-ipa.js'
 import { removeBuilds } from './remove-builds.js'
 import { reportPublished, reportRemoved, reportSkipped } from './report.js'
+import type { PublishSettings } from './step.js'
 
 /** Runs the steps after the first, reading the run (main.ts does it, before this module loads). */
-export async function runAction(settings: Settings, context: RunContext): Promise<void> {
+export async function runAction(settings: PublishSettings, context: RunContext): Promise<void> {
   const octokit = settings.token ? createOctokit(settings.token, context.apiUrl) : undefined
   const run = { settings, context, octokit }
   const decision = await judge(run)
