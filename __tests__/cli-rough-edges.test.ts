@@ -203,3 +203,22 @@ it('npm run demo leaves no IPA at the site root', async () => {
   expect(await readdir(join(cwd, 'ota-site'))).toEqual(['ota'])
   expect(result.stdout).toContain('Install link: itms-services://')
 })
+
+it('site --unlisted: a new random folder each run, named in no index page', async () => {
+  const runs = [
+    await site(sample, 'unlisted', '--unlisted'),
+    await site(sample, 'unlisted', '--unlisted')
+  ]
+  const folders = runs.map(
+    (result) =>
+      /Install page: https:\/\/builds\.example\.com\/ota\/local\/([^/]+)\//.exec(result.stdout)![1]!
+  )
+  expect(folders[0]).toMatch(/-[a-z2-7]{26}$/)
+  expect(folders[1]).not.toBe(folders[0])
+  const root = await readdir(join(work, 'unlisted/ota'))
+  expect(root).toEqual(['index.html', 'local'])
+  const local = await readdir(join(work, 'unlisted/ota/local'))
+  expect(local.sort()).toEqual([...folders].sort())
+  const index = await readFile(join(work, 'unlisted/ota/index.html'), 'utf8')
+  for (const folder of folders) expect(index).not.toContain(folder)
+})

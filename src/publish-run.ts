@@ -124,6 +124,7 @@ async function publish(
       root: settings.path,
       channel,
       buildId: defaultBuildId(context.source, now),
+      unlisted: settings.unlisted,
       source: context.source,
       title: settings.title,
       notes: settings.notes,

@@ -71,6 +71,10 @@ export const command = defineCommand({
       default: 'page',
       help: 'What the QR code opens: the install page or the install link'
     },
+    unlisted: {
+      type: 'boolean',
+      help: 'List the build in no index, in a folder with a random part: only its link leads to it'
+    },
     keep: {
       type: 'string',
       value: '<n>',
@@ -138,6 +142,7 @@ export const command = defineCommand({
         root,
         channel,
         buildId: buildId ?? defaultBuildId(source, now),
+        unlisted: values.unlisted,
         source,
         title: values.title,
         notes,
