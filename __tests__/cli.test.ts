@@ -49,7 +49,7 @@ const commands = await Promise.all(
 )
 
 describe('help and version', () => {
-  it.each([[], ['--help'], ['-h'], ['help']])('ipa-ota %j lists every command', async (...args) => {
+  it.each([['--help'], ['-h'], ['help']])('ipa-ota %j lists every command', async (...args) => {
     const result = await cli(...args)
     expect(result).toMatchObject({ code: 0, stderr: '' })
     expect(result.stdout).toContain('Usage: ipa-ota <command> [options]')

@@ -151,7 +151,7 @@ describe('openArchive', () => {
     const path = join(work, 'text.ipa')
     writeFileSync(path, 'this is not a zip at all')
     await expect(openArchive(path, 'text.ipa')).rejects.toThrowError(
-      'text.ipa is not a zip archive: an .ipa is a zip with a Payload/ folder holding the .app; point the action at the .ipa that Xcode (or fastlane gym) exported.'
+      'text.ipa is not a zip archive: an .ipa is a zip with a Payload/ folder holding the .app; give the .ipa that Xcode (or fastlane gym) exported.'
     )
     const empty = join(work, 'empty.ipa')
     writeFileSync(empty, '')

@@ -406,7 +406,7 @@ describe('formatInspect and inspectJson', () => {
       'Platform:      iphoneos (iPhoneOS)',
       'Minimum OS:    15.0',
       'Devices:       iPhone, iPad',
-      'Built with:    SDK iphoneos17.0, Xcode 1500',
+      'Built with:    SDK iphoneos17.0, Xcode 15.0',
       'Bundle:        Payload/Demo.app/',
       'Permission:    NSCameraUsageDescription: "Scan\\u001b[2J receipts"',
       'URL schemes:   demo',
@@ -442,7 +442,7 @@ describe('formatInspect and inspectJson', () => {
     const text = formatInspect(bare, { installable: true, errors: [], warnings: [] })
     expect(text).toContain('Profile:       none (no embedded.mobileprovision)')
     expect(text).toContain('Code signed:   no')
-    expect(text).toContain('Icon:          none found outside Assets.car')
+    expect(text).toContain('Icon:          none found\n')
     expect(text).toContain('Verdict:       installable over the air')
   })
 

@@ -12,7 +12,14 @@ interface Workflow {
   name?: string
   on: Record<string, unknown>
   permissions?: Record<string, string>
-  jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>
+  jobs: Record<
+    string,
+    {
+      permissions?: Record<string, string>
+      environment?: string
+      steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown> }>
+    }
+  >
 }
 
 const readme = await readFile('README.md', 'utf8')
@@ -57,10 +64,25 @@ describe("the README's workflows", async () => {
     expect(Object.keys(action?.with ?? {})).toEqual(['ipa'])
     for (const file of ['publish.yml', 'cleanup.yml']) {
       const workflow = named(file)
-      expect(Object.values(workflow.permissions ?? {})).toContain('write')
-      const uses = Object.values(workflow.jobs).flatMap((job) => job.steps.map((s) => s.uses))
-      expect(uses.filter((each) => each?.startsWith('actions/checkout'))).toEqual([])
+      const jobs = Object.values(workflow.jobs).map((job) => ({
+        grant: Object.values(job.permissions ?? workflow.permissions ?? {}),
+        uses: job.steps.map((step) => step.uses ?? '')
+      }))
+      expect(jobs.some((job) => job.grant.includes('write'))).toBe(true)
+      for (const job of jobs.filter((each) => each.grant.includes('write')))
+        expect(job.uses.filter((each) => each.startsWith('actions/checkout'))).toEqual([])
     }
     expect(named('cleanup.yml').on).toEqual({ pull_request_target: { types: ['closed'] } })
+  })
+
+  it("fork recipe: the fork's archive is signed only behind an environment, without checking out code", () => {
+    const sign = named('publish.yml').jobs.sign!
+    expect(sign.environment).toBe('ios-signing')
+    expect(sign.steps.map((step) => step.uses ?? '')).not.toContainEqual(
+      expect.stringMatching(/^actions\/checkout/)
+    )
+    expect(sign.steps.some((step) => /fastlane sigh resign/.test(step.run ?? ''))).toBe(true)
+    const build = named('build.yml').jobs.build!
+    expect(build.steps.some((step) => /CODE_SIGNING_ALLOWED=NO/.test(step.run ?? ''))).toBe(true)
   })
 })

@@ -26,6 +26,9 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   switch (name) {
     case undefined:
+      // A script that forgot its arguments must not pass: the usage goes to stderr, status 2.
+      process.stderr.write(`${usage(version)}\n`)
+      return EXIT.usage
     case '-h':
     case '--help':
       process.stdout.write(`${usage(version)}\n`)
@@ -36,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${version}\n`)
       return EXIT.ok
     case 'help':
-      if (rest[0] === undefined) return main([])
+      if (rest[0] === undefined) return main(['--help'])
       return main([rest[0], '--help'])
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined

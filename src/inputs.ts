@@ -30,6 +30,8 @@ export interface Settings {
   profileCheck: 'error' | 'warn' | 'off'
   /** Builds kept per channel. */
   keep: number
+  /** Publish the build in no index, in a folder with an unguessable part. */
+  unlisted: boolean
   /** Size budget of the Pages site in bytes. */
   maxSiteSize: number
   history: 'keep' | 'squash'
@@ -122,6 +124,7 @@ export async function getSettings(): Promise<Settings> {
     qr: oneOf('qr', ['page', 'link'] as const),
     profileCheck: oneOf('profile-check', ['error', 'warn', 'off'] as const),
     keep: integer('keep', 1),
+    unlisted: boolean('unlisted'),
     maxSiteSize: byteSize('max-site-size'),
     history: oneOf('history', ['keep', 'squash'] as const),
     pagesBranch: core.getInput('pages-branch') || 'gh-pages',

@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { checkBody, checkParameters, hasOperation, matchRoute } from './github-openapi.js'
+import { permits, type Grant } from './github-permissions.js'
 
 export interface RecordedRequest {
   method: string
@@ -46,6 +47,8 @@ export interface GitHubStandIn {
   requests: RecordedRequest[]
   /** Requests that do not match the OpenAPI description, one line each. */
   violations: string[]
+  /** Operations refused because the token's `permissions` do not cover them, e.g. "pulls/list". */
+  refused: string[]
   handle(operationId: string, handler: Handler): void
   close(): Promise<void>
 }
@@ -55,6 +58,11 @@ export interface StartOptions {
   token?: string
   /** Answers instead of the handler when it returns a reply (502s, 403 rate limits…). */
   fault?: (req: RecordedRequest, index: number) => Reply | undefined
+  /**
+   * The job's `permissions:` as a workflow grants them to GITHUB_TOKEN: an operation they cannot
+   * answer gets GitHub's 403 (see github-permissions.ts). Absent: every operation is allowed.
+   */
+  permissions?: Grant
 }
 
 /** Raw bodies up to this size are kept as a Buffer; larger ones (1 GB IPAs) only as a digest. */
@@ -66,6 +74,7 @@ export async function startGitHub(options: StartOptions = {}): Promise<GitHubSta
   const handlers = new Map<string, Handler>()
   const requests: RecordedRequest[] = []
   const violations: string[] = []
+  const refused: string[] = []
 
   const server = createServer((incoming, response) => {
     // Both branches end in a reply, so the chain cannot reject.
@@ -132,6 +141,17 @@ export async function startGitHub(options: StartOptions = {}): Promise<GitHubSta
         body: { message: `Invalid request.\n\n${problems.join('\n')}`, documentation_url: DOCS }
       }
     }
+    if (options.permissions !== undefined) {
+      const allowed = permits(options.permissions, match.route.operationId)
+      if (allowed === undefined) violations.push(`${where}: no permission rule in the stand-in`)
+      if (allowed !== true) {
+        if (allowed !== 'never') refused.push(match.route.operationId)
+        return {
+          status: 403,
+          body: { message: 'Resource not accessible by integration', documentation_url: DOCS }
+        }
+      }
+    }
     const fault = options.fault?.(req, index)
     if (fault) return fault
     const handler = handlers.get(match.route.operationId)
@@ -149,6 +169,7 @@ export async function startGitHub(options: StartOptions = {}): Promise<GitHubSta
     url: `http://127.0.0.1:${port}`,
     requests,
     violations,
+    refused,
     handle(operationId, handler) {
       if (!hasOperation(operationId)) {
         throw new Error(`${operationId} is not an operation of GitHub's REST API`)

@@ -13,8 +13,13 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export interface SampleOptions {
   name?: string
   bundleId?: string
-  version?: string
+  /** CFBundleShortVersionString; null leaves it out. */
+  version?: string | null
   build?: string
+  /** DTXcode, e.g. "0941" for Xcode 9.4.1. */
+  xcode?: string
+  /** Adds an Assets.car (the compiled asset catalog, where the icon cannot be read from). */
+  assetsCar?: boolean
   /** development (default), ad-hoc, enterprise or app-store. */
   profileType?: 'development' | 'ad-hoc' | 'enterprise' | 'app-store'
   now?: Date
@@ -28,14 +33,14 @@ export async function writeSampleIpa(path: string, options: SampleOptions = {}):
   const app = 'Payload/Sample.app/'
   const info = {
     CFBundleIdentifier: bundleId,
-    CFBundleShortVersionString: options.version ?? '1.0',
+    ...(options.version !== null && { CFBundleShortVersionString: options.version ?? '1.0' }),
     CFBundleVersion: options.build ?? '1',
     CFBundleDisplayName: name,
     CFBundleExecutable: 'Sample',
     CFBundleSupportedPlatforms: ['iPhoneOS'],
     DTPlatformName: 'iphoneos',
     DTSDKName: 'iphoneos18.0',
-    DTXcode: '1600',
+    DTXcode: options.xcode ?? '1600',
     MinimumOSVersion: '16.0',
     UIDeviceFamily: [1, 2],
     CFBundleIcons: {
@@ -53,6 +58,7 @@ export async function writeSampleIpa(path: string, options: SampleOptions = {}):
       data: await profile(bundleId, options.profileType ?? 'development', now)
     }
   ]
+  if (options.assetsCar) entries.push({ name: `${app}Assets.car`, data: Buffer.alloc(64) })
   if (options.icon ?? true) entries.push({ name: `${app}AppIcon60x60@3x.png`, data: iconPng(180) })
   return writeZip(path, entries)
 }

@@ -94,6 +94,7 @@ async function publishToHost(
     root: settings.path,
     channel,
     buildId: defaultBuildId(build.source, ipa.now),
+    unlisted: settings.unlisted,
     source: build.source,
     title: settings.title,
     notes: settings.notes,

@@ -19,13 +19,22 @@ export const command = defineCommand({
     const [oldPath, newPath] = positionals as [string, string]
     const [before, after] = await Promise.all([readIpa(oldPath), readIpa(newPath)])
     const comparison = compareBuilds(basename(oldPath), buildFacts(before), buildFacts(after))
+    // The action only compares builds of one app; here the two files may be different apps.
+    const otherApp =
+      before.app.bundleId === after.app.bundleId
+        ? undefined
+        : { before: before.app.bundleId, after: after.app.bundleId }
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`)
+      const json = otherApp === undefined ? comparison : { bundleId: otherApp, ...comparison }
+      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`)
       return
     }
     const { title, lines, movers } = describeChanges(comparison)
     const text = [
       title,
+      ...(otherApp === undefined
+        ? []
+        : [`Bundle id: ${otherApp.before} → ${otherApp.after} (two different apps)`]),
       ...lines.map((line) => `${line.label}: ${line.text}`),
       ...(movers.length > 0
         ? ['Largest size changes by component:', ...movers.map((m) => `  ${m}`)]

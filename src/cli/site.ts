@@ -8,7 +8,9 @@ import { judge } from '../ipa/verdict.js'
 import { buildIdSlug, channelSlug, defaultBuildId, siteRoot } from '../ota/layout.js'
 import { checkInstallable } from '../profile-check.js'
 import { publishBuild } from '../publish.js'
+import { checkDevices } from '../ota/devices.js'
 import { defineCommand, oneOf, onePath, UsageError, warn } from './args.js'
+import { changeLines, deviceLines, readDeviceList, readNotes } from './site-files.js'
 
 /** ipa-ota site: the same site as the action's host: directory, with the link and a terminal QR code. */
 export const command = defineCommand({
@@ -49,11 +51,30 @@ export const command = defineCommand({
       help: 'Heading of the install page (default: the app name)'
     },
     notes: { type: 'string', value: '<text>', help: 'Release notes shown on the install page' },
+    'notes-file': {
+      type: 'string',
+      value: '<file>',
+      help: 'Read the release notes from a text file instead (e.g. a generated changelog)'
+    },
+    'devices-file': {
+      type: 'string',
+      value: '<file>',
+      help: "Apple's device list (developer portal: Devices › Export); the page shows which can install"
+    },
+    'compare-to': {
+      type: 'string',
+      value: '<channel>|none',
+      help: "Channel whose newest build of the app this one is compared with (default: the build's own)"
+    },
     qr: {
       type: 'string',
       value: 'page|link',
       default: 'page',
       help: 'What the QR code opens: the install page or the install link'
+    },
+    unlisted: {
+      type: 'boolean',
+      help: 'List the build in no index, in a folder with a random part: only its link leads to it'
     },
     keep: {
       type: 'string',
@@ -89,6 +110,21 @@ export const command = defineCommand({
     const channel = asUsage('--channel', () => channelSlug(values.channel))
     const buildId = values['build-id']
     if (buildId !== undefined) asUsage('--build-id', () => buildIdSlug(buildId))
+    if (values.notes !== undefined && values['notes-file'] !== undefined)
+      throw new UsageError('--notes and --notes-file are both given: give only one of them.')
+    const compareTo = values['compare-to']
+    const compareWith =
+      compareTo === 'none'
+        ? undefined
+        : compareTo === undefined
+          ? channel
+          : asUsage('--compare-to', () => channelSlug(compareTo))
+    const notes =
+      values['notes-file'] === undefined ? values.notes : await readNotes(values['notes-file'])
+    const deviceList =
+      values['devices-file'] === undefined
+        ? undefined
+        : await readDeviceList(values['devices-file'])
 
     const info = await readIpa(ipa, { sha256: true })
     const verdict = judge(info, new Date())
@@ -96,21 +132,28 @@ export const command = defineCommand({
       warn(warning)
     const now = new Date()
     const source = { serverUrl: 'https://github.com' }
-    const { site } = await publishBuild(
+    const devices =
+      deviceList === undefined || info.profile === undefined
+        ? undefined
+        : checkDevices(deviceList, info.profile)
+    const { site, changes } = await publishBuild(
       info,
       createDirectoryHost({ dir: values.out, baseUrl, warn }),
       {
         root,
         channel,
         buildId: buildId ?? defaultBuildId(source, now),
+        unlisted: values.unlisted,
         source,
         title: values.title,
-        notes: values.notes,
+        notes,
         // As in the action: the pages show why instead of an Install button.
         blockers: profileCheck === 'warn' ? verdict.errors : [],
         qr,
         now,
         warn,
+        compareWith,
+        devices,
         retention: { keep }
       }
     )
@@ -121,6 +164,8 @@ export const command = defineCommand({
         `Site written to ${resolve(values.out, site.dir)}`,
         `Install page: ${urls.page}`,
         `Install link: ${urls.install}`,
+        ...changeLines(changes),
+        ...deviceLines(devices),
         `Scan to install (${scanned}):`,
         await QRCode.toString(scanned, { type: 'terminal', small: true })
       ].join('\n')

@@ -239,7 +239,7 @@ async function openError(path: string, label: string, error: unknown): Promise<U
     )
   }
   return new UserError(
-    `${label} is not a zip archive: an .ipa is a zip with a Payload/ folder holding the .app; point the action at the .ipa that Xcode (or fastlane gym) exported.`
+    `${label} is not a zip archive: an .ipa is a zip with a Payload/ folder holding the .app; give the .ipa that Xcode (or fastlane gym) exported.`
   )
 }
 

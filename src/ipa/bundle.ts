@@ -43,7 +43,7 @@ export function locateApp(names: readonly string[], label: string): string {
     )
   }
   throw new UserError(
-    `${label} holds no Payload/ folder: an .ipa is a zip with Payload/<App>.app/ inside; point the action at the .ipa that Xcode (or fastlane gym) exported.`
+    `${label} holds no Payload/ folder: an .ipa is a zip with Payload/<App>.app/ inside; give the .ipa that Xcode (or fastlane gym) exported.`
   )
 }
 
@@ -80,6 +80,7 @@ export function appInfo(plist: PlistDict, bundlePath: string, source: string): A
   return {
     bundleId,
     version,
+    ...(shortVersion === undefined && { versionMissing: true as const }),
     build: buildNumber ?? version,
     name: displayName(plist) ?? bundleFolderName(bundlePath),
     executable,

@@ -70,7 +70,12 @@ export function formatInspect(info: IpaInfo, verdict: Verdict, now: Date = new D
     lines.push(`${`${label}:`.padEnd(14)} ${terminalSafe(value)}`)
   }
 
-  add('App', `${app.name} ${app.version} (${app.build})`)
+  add(
+    'App',
+    app.versionMissing
+      ? `${app.name}, version not declared (build ${app.build})`
+      : `${app.name} ${app.version} (${app.build})`
+  )
   add('Bundle id', app.bundleId)
   add('File', `${info.file.path} (${formatBytes(info.file.size)})`)
   add('Installed', formatBytes(info.installedSize))
@@ -94,7 +99,8 @@ export function formatInspect(info: IpaInfo, verdict: Verdict, now: Date = new D
       ? app.deviceFamilies.map((family) => DEVICE_FAMILIES[family] ?? `family ${family}`).join(', ')
       : 'not declared'
   )
-  if (app.sdk || app.xcode) add('Built with', `SDK ${app.sdk ?? '?'}, Xcode ${app.xcode ?? '?'}`)
+  if (app.sdk || app.xcode)
+    add('Built with', `SDK ${app.sdk ?? '?'}, Xcode ${app.xcode ? xcodeVersion(app.xcode) : '?'}`)
   add('Bundle', app.bundlePath)
   for (const [key, text] of Object.entries(app.usageDescriptions))
     add('Permission', `${key}: "${text}"`)
@@ -146,12 +152,25 @@ export function formatInspect(info: IpaInfo, verdict: Verdict, now: Date = new D
     'Icon',
     icon
       ? `${icon.path} (${icon.width}×${icon.height}${icon.crushed ? ', converted from CgBI' : ''})`
-      : 'none found outside Assets.car'
+      : info.components.some((component) => component.kind === 'assets')
+        ? 'none found outside Assets.car'
+        : 'none found'
   )
   add('Verdict', verdict.installable ? 'installable over the air' : 'NOT installable over the air')
   for (const error of verdict.errors) add('  Error', error)
   for (const warning of verdict.warnings) add('  Warning', warning)
   return lines.join('\n')
+}
+
+/**
+ * DTXcode as Xcode's About box shows it: "0941" is 9.4.1, "1500" is 15.0 (two digits of major,
+ * one of minor, one of patch, the patch left out when 0). Anything else is shown as written.
+ */
+export function xcodeVersion(dtXcode: string): string {
+  const match = /^(\d{2})(\d)(\d)$/.exec(dtXcode)
+  if (!match) return dtXcode
+  const [, major, minor, patch] = match
+  return `${Number(major)}.${minor}${patch === '0' ? '' : `.${patch}`}`
 }
 
 /** Control characters from the IPA (escape sequences included) must not reach the terminal. */

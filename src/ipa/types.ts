@@ -3,8 +3,10 @@
 export interface AppInfo {
   /** CFBundleIdentifier. */
   bundleId: string
-  /** CFBundleShortVersionString (falls back to CFBundleVersion). */
+  /** CFBundleShortVersionString, else CFBundleVersion (what the manifest and pages show). */
   version: string
+  /** Set when the Info.plist has no CFBundleShortVersionString, so `version` is the build number. */
+  versionMissing?: true
   /** CFBundleVersion. */
   build: string
   /** CFBundleDisplayName, else CFBundleName, else CFBundleExecutable. */

@@ -31,7 +31,10 @@ export function judge(info: IpaInfo, now: Date): Verdict {
     ...signingErrors(info),
     ...(profile === undefined ? [] : profileErrors(profile, now))
   ]
-  const warnings = profile === undefined ? [] : profileWarnings(profile, info.app, now)
+  const warnings = [
+    ...versionWarnings(info.app),
+    ...(profile === undefined ? [] : profileWarnings(profile, info.app, now))
+  ]
   return { installable: errors.length === 0, errors, warnings }
 }
 
@@ -109,6 +112,13 @@ function profileErrors(profile: ProfileInfo, now: Date): string[] {
     )
   }
   return errors
+}
+
+function versionWarnings(app: AppInfo): string[] {
+  if (!app.versionMissing) return []
+  return [
+    `The Info.plist has no CFBundleShortVersionString, so the manifest and pages show the build number ${app.build} as the version: set Version in Xcode (target › General › Identity) and build again.`
+  ]
 }
 
 function profileWarnings(profile: ProfileInfo, app: AppInfo, now: Date): string[] {

@@ -182,6 +182,11 @@ function latestJson(latest: BuildRecord): string {
   return `${JSON.stringify(summary)}\n`
 }
 
+/** An unlisted build is in no index page and no latest.json: only its link leads to it. */
+export function isListed(record: BuildRecord): boolean {
+  return record.unlisted !== true
+}
+
 /**
  * The index pages of the site: `<root>/index.html` listing the channels (newest first, each with
  * its app, newest version and date), `<root>/<channel>/index.html` with the channel's newest build
@@ -190,7 +195,7 @@ function latestJson(latest: BuildRecord): string {
  */
 export function renderIndexes(root: string, records: readonly BuildRecord[]): SiteFile[] {
   const base = siteRoot(root)
-  const channels = groupByChannel(records)
+  const channels = groupByChannel(records.filter(isListed))
   const files = [htmlFile(sitePath(base, 'index.html'), rootPage(channels))]
   for (const [channel, builds] of channels) {
     files.push(htmlFile(sitePath(base, channel, 'index.html'), channelPage(channel, builds)))

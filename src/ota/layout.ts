@@ -53,6 +53,31 @@ export function buildIdSlug(raw: string): string {
   return slugOrHash(raw, 'build id')
 }
 
+/** RFC 4648 base32 in lowercase: folder names are lowercase slugs, and Node has no base32. */
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
+
+/** 128 random bits as 26 base32 characters. */
+function randomPart(): string {
+  let bits = 0n
+  for (const byte of randomBytes(16)) bits = (bits << 8n) | BigInt(byte)
+  let text = ''
+  for (let i = 0; i < 26; i++) text += BASE32[Number((bits >> BigInt(125 - 5 * i)) & 31n)]
+  return text
+}
+
+/**
+ * The folder name of an unlisted build: the build id, then 128 random bits, e.g.
+ * "12345-1-mzxw6ytboi…". No index names it, so only holders of its link can find it; the id is
+ * shortened so the name stays within a slug's length.
+ */
+export function unlistedBuildId(raw: string): string {
+  const random = randomPart()
+  const id = buildIdSlug(raw)
+    .slice(0, MAX_SLUG_LENGTH - random.length - 1)
+    .replace(/[-.]+$/, '')
+  return `${id}-${random}`
+}
+
 /** `pr-<n>` on a pull request, the branch on a push, the tag on a tag, `local` otherwise. */
 export function defaultChannel(source: SourceInfo): string {
   if (source.pr !== undefined) return `pr-${source.pr}`

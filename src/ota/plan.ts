@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import { groupByChannel, hasSafePath, renderIndexes } from './indexes.js'
+import { groupByChannel, hasSafePath, isListed, renderIndexes } from './indexes.js'
 import { buildDir, channelDir, channelSlug, sitePath } from './layout.js'
 import { newestFirst } from './order.js'
 import type { BuildRecord, BuildSite, SiteChanges } from './types.js'
@@ -61,16 +61,16 @@ function channelPages(root: string, channel: string): string[] {
 /**
  * What removing `removed` deletes: only their build folders, never a whole channel folder, where
  * another run may be uploading a build that has no build.json yet. A channel left without builds
- * loses its index page and latest.json.
+ * loses its index page and latest.json, and so does one left with unlisted builds only.
  */
 function removalOf(
   root: string,
   removed: readonly BuildRecord[],
   kept: readonly BuildRecord[]
 ): Pick<SiteChanges, 'removeDirs' | 'removeFiles'> {
-  const liveChannels = new Set(kept.map((record) => record.channel))
+  const liveChannels = new Set(kept.filter(isListed).map((record) => record.channel))
   const emptied = new Set(
-    removed.map((record) => record.channel).filter((c) => !liveChannels.has(c))
+    [...removed, ...kept].map((record) => record.channel).filter((c) => !liveChannels.has(c))
   )
   return {
     removeDirs: removed.map((record) => buildDir(root, record.channel, record.buildId)),

@@ -130,7 +130,12 @@ export const BuildRecordSchema = v.object(
     source: SourceSchema,
     urls: UrlsSchema,
     /** Total bytes of the build folder, for the site size budget. */
-    size: bytes
+    size: bytes,
+    /**
+     * Published with unlisted: true: no index lists it and its folder name has a random part, so
+     * only holders of its link find it. Absent for a listed build.
+     */
+    unlisted: v.optional(v.literal(true, 'true'))
   },
   'a JSON object'
 )

@@ -1,6 +1,14 @@
 import type { IpaInfo } from '../ipa/types.js'
 import { iconFiles, type IconFiles } from './icons.js'
-import { buildDir, buildIdSlug, channelDir, channelSlug, ipaFileName, sitePath } from './layout.js'
+import {
+  buildDir,
+  buildIdSlug,
+  channelDir,
+  channelSlug,
+  ipaFileName,
+  sitePath,
+  unlistedBuildId
+} from './layout.js'
 import { assertPublicHttpsUrl, installLink, renderManifest } from './manifest.js'
 import { renderPage } from './page.js'
 import { renderQr, type QrTarget } from './qr.js'
@@ -33,6 +41,8 @@ export interface SiteOptions {
   compareWith?: string
   /** Which devices of the devices-file list the profile provisions, for the page. */
   devices?: DeviceCheck
+  /** Publish in no index, with a random part added to the build id (see unlistedBuildId). */
+  unlisted?: boolean
 }
 
 /** A build's site before the builds already on the site are known. */
@@ -101,7 +111,7 @@ export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<Bu
 /** Everything of the build's site that does not depend on the other builds (icons, QR code). */
 export async function prepareSite(info: IpaInfo, options: SiteOptions): Promise<PreparedSite> {
   const channel = channelSlug(options.channel)
-  const buildId = buildIdSlug(options.buildId)
+  const buildId = options.unlisted ? unlistedBuildId(options.buildId) : buildIdSlug(options.buildId)
   const dir = buildDir(options.root, channel, buildId)
   const ipaName = ipaFileName(info.app.name)
   const urlOf = (name: string) =>
@@ -118,10 +128,13 @@ export async function prepareSite(info: IpaInfo, options: SiteOptions): Promise<
     ...(icons === undefined ? {} : { icon: urlOf(BUILD_FILES.icon) }),
     buildJson: urlOf(BUILD_FILES.buildJson),
     install: installLink(manifestUrl),
-    channel: assertPublicHttpsUrl(
-      options.urlFor(sitePath(channelDir(options.root, channel), 'index.html')),
-      'channel index'
-    )
+    // The channel page never shows an unlisted build, so it is no "latest" link for it.
+    ...(!options.unlisted && {
+      channel: assertPublicHttpsUrl(
+        options.urlFor(sitePath(channelDir(options.root, channel), 'index.html')),
+        'channel index'
+      )
+    })
   }
 
   const title = options.title?.trim() || info.app.name
@@ -140,7 +153,8 @@ export async function prepareSite(info: IpaInfo, options: SiteOptions): Promise<
       options.source.runId === undefined || options.source.runAttempt !== undefined
         ? options.source
         : { ...options.source, runAttempt: 1 },
-    urls
+    urls,
+    ...(options.unlisted && { unlisted: true as const })
   }
 
   const manifest = Buffer.from(
