@@ -23,7 +23,8 @@ import { setOutputs } from './report/outputs.js'
 import { findPullRequests, postComment, postRemovedComment } from './report/pr.js'
 import { builtForPullRequest, findWorkflowRunPullRequest } from './event/workflow-run.js'
 import { writeRemovedSummary, writeSkippedSummary, writeSummary } from './report/summary.js'
-import { formatBytes, oneLine } from './format.js'
+import { formatBytes } from './format.js'
+import { logLine, oneLine } from './text.js'
 
 const FORK_SKIP_REASON =
   'This pull request comes from a fork, so its token is read-only: ipa-ota published nothing and posted no comment. ' +
@@ -78,7 +79,7 @@ async function findBuiltPullRequest(
       findWorkflowRunPullRequest(octokit, { owner: context.owner!, repo: context.repo! }, run)
     )
     if (found !== undefined) {
-      core.info(`The build is of pull request #${found.number} into ${found.baseRef}.`)
+      core.info(logLine`The build is of pull request #${found.number} into ${found.baseRef}.`)
       context.source.pr = found.number
       context.baseRef = found.baseRef
       return undefined
@@ -99,9 +100,8 @@ async function publish(
   const now = new Date()
   const info = await core.group('Read the IPA', async () => {
     const read = await readIpa(settings.ipa!, { sha256: true, debug: core.debug })
-    core.info(
-      oneLine(`${read.app.name} ${read.app.version} (${read.app.build}), ${read.app.bundleId}`)
-    )
+    const { app } = read
+    core.info(logLine`Read ${app.name} ${app.version} (${app.build}), ${app.bundleId}`)
     return read
   })
   const verdict = judge(info, now)
@@ -142,9 +142,7 @@ async function publish(
     })
     for (const removed of published.plan.removed) {
       core.info(
-        oneLine(
-          `Removed ${removed.channel}/${removed.buildId} (${removed.app.version} (${removed.app.build}))`
-        )
+        logLine`Removed ${removed.channel}/${removed.buildId} (${removed.app.version} (${removed.app.build}))`
       )
     }
     core.info(`Published ${published.site.record.urls.page}`)
@@ -243,7 +241,7 @@ async function remove(
   const plan = await core.group(`Remove channel ${channel} from ${host.name}`, () =>
     removeChannel(host, settings.path, channel)
   )
-  core.info(`Removed ${plan.removed.length} build(s) of ${channel}.`)
+  core.info(logLine`Removed ${plan.removed.length} build(s) of ${channel}.`)
   for (const issueNumber of await pullRequests(settings, context, octokit)) {
     await warnOnFailure(() =>
       postRemovedComment(octokit!, {
