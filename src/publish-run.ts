@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 import { readRunContext, type RunContext } from './event/context.js'
@@ -25,6 +24,7 @@ import { builtForPullRequest, findWorkflowRunPullRequest } from './event/workflo
 import { writeRemovedSummary, writeSkippedSummary, writeSummary } from './report/summary.js'
 import { formatBytes } from './format.js'
 import { logLine, oneLine } from './text.js'
+import { inputRoots, readInputText } from './input-files.js'
 
 const FORK_SKIP_REASON =
   'This pull request comes from a fork, so its token is read-only: ipa-ota published nothing and posted no comment. ' +
@@ -289,14 +289,10 @@ async function readDevices(
   profile: ProfileInfo | undefined
 ): Promise<DeviceCheck | undefined> {
   if (path === undefined || profile === undefined) return undefined
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new UserError(
-      `Input devices-file "${path}" cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): give the path of the device list exported from the developer portal, or leave the input empty.`
-    )
-  }
+  const text = await readInputText(path, 'devices-file', {
+    roots: inputRoots(),
+    hint: 'give the path of the device list exported from the developer portal, or leave the input empty'
+  })
   return checkDevices(parseDeviceList(text, `devices-file ${path}`, core.warning), profile)
 }
 
