@@ -136,7 +136,7 @@ describe('dist/index.js run as the runner runs it', () => {
     const lines = run.stdout.split('\n')
     expect(lines.filter((line) => /^::(error|stop-commands)/.test(line))).toEqual([])
     expect(lines).toContain(
-      'App ::error title=forged::pwned ::stop-commands::x 1.0 (1), dev.ipa-ota.sample'
+      'Read App : :error title=forged: :pwned : :stop-commands: :x 1.0 (1), dev.ipa-ota.sample'
     )
   })
 
@@ -187,6 +187,7 @@ describe('dist/index.js run as the runner runs it', () => {
     server = await startGitHub()
     const run = await runAction({
       inputs: { ipa },
+      cwd: work,
       event: {
         name: 'pull_request',
         payload: {
@@ -229,13 +230,15 @@ describe('dist/index.js run as the runner runs it', () => {
       inputs,
       event,
       env: { ...env, GITHUB_RUN_NUMBER: '1' },
-      token: 'ghs_e2etoken'
+      token: 'ghs_e2etoken',
+      cwd: work
     })
     const second = await runAction({
       inputs,
       event,
       env: { ...env, GITHUB_RUN_NUMBER: '2' },
-      token: 'ghs_e2etoken'
+      token: 'ghs_e2etoken',
+      cwd: work
     })
     expect([first.code, second.code]).toEqual([0, 0])
     const onPr = comments.on('octo', 'app', 5)

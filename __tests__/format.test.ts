@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatMiB, oneLine } from '../src/format.js'
+import { formatBytes, formatMiB } from '../src/format.js'
 
 describe('formatBytes', () => {
   it.each([
@@ -24,13 +24,5 @@ describe('formatMiB', () => {
     [100 * 2 ** 20 - 1, '99.9 MiB']
   ])('%i bytes → %s', (bytes, text) => {
     expect(formatMiB(bytes)).toBe(text)
-  })
-})
-
-describe('oneLine', () => {
-  it('joins lines and drops controls, so IPA text cannot start a runner command', () => {
-    expect(oneLine('App\r\n::set-output name=x::\u202Eevil\u0007\t end ')).toBe(
-      'App ::set-output name=x::evil end'
-    )
   })
 })

@@ -4,7 +4,7 @@
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startGitServer, type GitServer } from './support/git-server.js'
 import { startGitHub, type GitHubStandIn } from './support/github-server.js'
@@ -113,6 +113,8 @@ async function runMeasured(ipa: string, repository: string, runDir: string) {
       GITHUB_SERVER_URL: git.url,
       GITHUB_REPOSITORY: repository,
       RUNNER_TEMP: runDir,
+      // The archive's own folder is the workspace: the action reads no file outside it.
+      GITHUB_WORKSPACE: dirname(ipa),
       NODE_OPTIONS: `--import=${RSS_PRELOAD}`,
       HARDENING_RSS_FILE: rssFile
     }

@@ -36,6 +36,8 @@ const BUILD = '42]]><script>'
 const NOTES =
   'Fixes @octocat and @github/security \u0007\u001b[2J\n<img src=x onerror="window.__pwned=3">\n[click](javascript:window.__pwned=4) ![x](https://evil.example/n.png)\n<!-- ipa-ota:dev.ipa-ota.evil -->\n```\n</details><script>window.__pwned=5</script>'
 const CHANNEL = '<b>@octocat</b> 🦄'
+/** An app name that, at the start of a log line, is an annotation and stops command processing. */
+const COMMANDS_NAME = '::error title=Owned::Pwned ::stop-commands::tok ::tok:: ##[warning]Pwned'
 
 /** What the visible text must hold: everything but the controls. */
 const TEXT_PARTS = [
@@ -73,6 +75,10 @@ beforeAll(async () => {
     version: VERSION,
     build: BUILD,
     bundleId: 'dev.ipa-ota.evil'
+  })
+  await writeSampleIpa(join(work, 'Commands.ipa'), {
+    name: COMMANDS_NAME,
+    bundleId: 'dev.ipa-ota.commands'
   })
   github = await startGitHub({ token: TOKEN })
   comments = installCommentsFake(github, { login: 'github-actions[bot]' })
@@ -194,7 +200,8 @@ describe('hostile names, versions, notes and channels', () => {
       items: Array<{ metadata: Record<string, string>; assets: Array<{ url: string }> }>
     }
     const item = parsed.items[0]!
-    expect(item.metadata.title).toBe(NAME)
+    // The title iOS shows while installing: everything but the controls and direction overrides.
+    expect(item.metadata.title).toBe(NAME.replace(/[\u009B\u202E\u202C]/g, ''))
     expect(item.metadata['bundle-version']).toBe(VERSION)
     expect(item.metadata['bundle-identifier']).toBe('dev.ipa-ota.evil')
     for (const asset of item.assets) {
@@ -242,6 +249,7 @@ describe('hostile names, versions, notes and channels', () => {
       for (const part of TEXT_PARTS) expect(seen.text).toContain(part)
       expect(seen.text).toContain('Fixes @octocat')
       expect(seen.text).toContain('<img src=x onerror="window.__pwned=3">')
+      expect(`${seen.title}${seen.text}`).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
     } finally {
       await server.close()
     }
@@ -278,5 +286,19 @@ describe('hostile names, versions, notes and channels', () => {
     expect(after).toHaveLength(2)
     expect(after[0]).toMatchObject(before[0]!)
     expect(after[1]!.body.startsWith('<!-- ipa-ota:com.other.app -->\n')).toBe(true)
+  })
+})
+
+describe('an app name made of runner commands', () => {
+  it('is logged after constant text, with no command left in it', async () => {
+    const commands = await publish({ ipa: join(work, 'Commands.ipa'), channel: 'commands' }, '8')
+    expect(commands.code).toBe(0)
+    expect(commands.errors).toEqual([])
+    const lines = commands.stdout.split('\n')
+    const read = lines.filter((line) => line.includes('Pwned'))
+    expect(read).toEqual([
+      'Read : :error title=Owned: :Pwned : :stop-commands: :tok : :tok: : # #[warning]Pwned 1.0 (1), dev.ipa-ota.commands'
+    ])
+    expect(lines.filter((line) => /^::(stop-commands|tok)::/.test(line))).toEqual([])
   })
 })

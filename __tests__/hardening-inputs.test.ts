@@ -2,7 +2,7 @@
  * Bad inputs through the bundled action: each is refused with one clear error before any work —
  * no request to GitHub or git, nothing written to the workspace or RUNNER_TEMP.
  */
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -39,6 +39,8 @@ interface Case {
   inputs: Record<string, string>
   /** IPAs placed in the workspace before the run. */
   ipas?: string[]
+  /** Makes other files in the workspace before the run. */
+  prepare?: (workspace: string) => Promise<void>
   error: RegExp
 }
 
@@ -83,6 +85,29 @@ const CASES: Case[] = [
       /Input ipa "build\/\*\.ipa" matches 2 files \(.*App.*\.ipa, .*App.*\.ipa\): narrow it to exactly one \.ipa\./
   },
   {
+    name: 'a notes-file linking to the environment (the token)',
+    inputs: { 'notes-file': 'notes.txt' },
+    prepare: (workspace) => symlink('/proc/self/environ', join(workspace, 'notes.txt')),
+    error:
+      /Input notes-file "notes\.txt" resolves to \/proc\/\d+\/environ, outside the workspace and RUNNER_TEMP \(.+\): give a file inside them/
+  },
+  {
+    name: 'a notes-file over the size limit',
+    inputs: { 'notes-file': 'notes.md' },
+    prepare: (workspace) => writeFile(join(workspace, 'notes.md'), 'x'.repeat(256 * 1024 + 1)),
+    error: /Input notes-file "notes\.md" is larger than 256 KiB, the limit for it: give the path/
+  },
+  {
+    name: 'an ipa linking out of the workspace',
+    inputs: { ipa: 'App.ipa' },
+    prepare: async (workspace) => {
+      await writeSampleIpa(join(workspace, '..', 'Outside.ipa'))
+      await symlink(join(workspace, '..', 'Outside.ipa'), join(workspace, 'App.ipa'))
+    },
+    error:
+      /Input ipa ".*App\.ipa" resolves to .*Outside\.ipa, outside the workspace and RUNNER_TEMP/
+  },
+  {
     name: 'a channel that would escape its folder',
     inputs: { channel: '../x' },
     error: /The channel "\.\.\/x" would point outside its folder; use a plain name/
@@ -108,12 +133,15 @@ describe('bad inputs are refused before any work', () => {
       await mkdir(join(workspace, ipa, '..'), { recursive: true })
       await copyFile(sampleIpa, join(workspace, ipa))
     }
+    // The IPA must be in the workspace (or RUNNER_TEMP): a path out of them is refused.
+    await copyFile(sampleIpa, join(workspace, 'Sample.ipa'))
+    await testCase.prepare?.(workspace)
     const before = await listFiles(workspace)
     const requestsBefore = { github: github.requests.length, git: git.requests.length }
 
     const run = await runAction({
       inputs: {
-        ipa: sampleIpa,
+        ipa: join(workspace, 'Sample.ipa'),
         'base-url': 'https://octo.github.io/app/',
         ...testCase.inputs
       },
@@ -148,7 +176,12 @@ describe('start-up', () => {
       inputs: { ipa: sampleIpa, ...inputs },
       token: TOKEN,
       cwd: temp,
-      env: { RUNNER_TEMP: temp, NODE_OPTIONS: `--import=${PRELOAD}`, LOADED_MODULES_FILE: list }
+      env: {
+        RUNNER_TEMP: temp,
+        GITHUB_WORKSPACE: work,
+        NODE_OPTIONS: `--import=${PRELOAD}`,
+        LOADED_MODULES_FILE: list
+      }
     })
     const files = (await readFile(list, 'utf8')).split('\n').filter(Boolean)
     const code = (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n')

@@ -5,7 +5,7 @@
  * (checked while the push is in flight, .git/config included), no error and no pushed object.
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -58,6 +58,7 @@ function filesWithSecrets(dir: string): string[] {
 async function publish(access: Access) {
   const workspace = await mkdtemp(join(work, 'workspace-'))
   const temp = await mkdtemp(join(work, 'temp-'))
+  await copyFile(ipa, join(workspace, 'Sample.ipa'))
   const snapshots: Array<{ files: number; leaking: string[] }> = []
   git = await startGitServer({
     tokens: { [TOKEN]: access },
@@ -74,7 +75,7 @@ async function publish(access: Access) {
   servePagesSettings(github)
   const comments = installCommentsFake(github, { login: 'github-actions[bot]' })
   const run = await runAction({
-    inputs: { ipa, wait: 'false', deployment: 'false' },
+    inputs: { ipa: join(workspace, 'Sample.ipa'), wait: 'false', deployment: 'false' },
     event: {
       name: 'pull_request',
       payload: {

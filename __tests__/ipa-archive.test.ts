@@ -202,6 +202,22 @@ describe('openArchive', () => {
   })
 })
 
+describe('openArchive limits', () => {
+  it('refuses more entries than the limit before reading any, naming the limit', async () => {
+    const entries = Array.from({ length: 5 }, (_, i) => ({ name: `Payload/A.app/${i}`, data: 'x' }))
+    const path = await zipFile(entries)
+    await expect(openArchive(path, 'Big.ipa', { maxEntries: 4 })).rejects.toThrow(
+      new UserError(
+        'Big.ipa holds 5 entries, more than the 4 an .ipa may hold here (a zip bomb or a damaged archive); build the .ipa again, or open an issue if your app really has that many files.'
+      )
+    )
+    const archive = await openArchive(path, 'Big.ipa', { maxEntries: 5 })
+    expect(archive.names).toHaveLength(5)
+    expect((await archive.read('Payload/A.app/4')).toString()).toBe('x')
+    archive.close()
+  })
+})
+
 describe('sha256File', () => {
   it('hashes the whole file', async () => {
     const data = Buffer.alloc(3 * 1024 * 1024 + 17, 7)

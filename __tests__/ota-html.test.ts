@@ -9,6 +9,12 @@ describe('the html template', () => {
     )
   })
 
+  it('removes bidi controls and invisible format characters from values, not from the template', () => {
+    expect(html`<p title="${'a\u202Eb'}">\u200E${'c\u2067d\uFEFF'}</p>`.markup).toBe(
+      '<p title="ab">\u200Ecd</p>'
+    )
+  })
+
   it('inserts nested templates and raw markup as they are, lists joined, nothing for empty values', () => {
     const items = ['a<', 'b'].map((item) => html`<li>${item}</li>`)
     expect(html`<ul>${items}</ul>${raw('<hr>')}${undefined}${null}${false}${''}${0}`.markup).toBe(

@@ -107,6 +107,21 @@ describe('renderManifest', () => {
     expect(parsed.items[0]?.metadata.title).toBe('Bell and  lone surrogate')
   })
 
+  it('removes bidi controls from the title and subtitle iOS shows in its install prompt', async () => {
+    const xml = renderManifest({
+      ipaUrl: `${base}/demo.ipa`,
+      bundleId: 'com.example.demo',
+      version: '1',
+      title: 'Safe\u202Eppa.exe\u2066',
+      subtitle: '1.0\u200F (1)'
+    })
+    const parsed = (await parseWithPython(xml)) as {
+      items: { metadata: Record<string, string> }[]
+    }
+    expect(parsed.items[0]?.metadata.title).toBe('Safeppa.exe')
+    expect(parsed.items[0]?.metadata.subtitle).toBe('1.0 (1)')
+  })
+
   it.each([
     ['http://builds.example.com/a.ipa', /not https/],
     ['ftp://builds.example.com/a.ipa', /not https/],

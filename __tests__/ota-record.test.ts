@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildRecordProblem, parseBuildRecord } from '../src/ota/record.js'
+import { buildRecordProblem, MAX_BUILD_JSON_BYTES, parseBuildRecord } from '../src/ota/record.js'
 import { record } from './support/ota-fixtures.js'
 
 /** A valid record with `path` replaced by `value` (undefined deletes it). */
@@ -104,6 +104,28 @@ describe('parseBuildRecord', () => {
       parseBuildRecord(JSON.stringify(valid), 'ota/main/1-1/build.json', (m) => warnings.push(m))
     ).toEqual(valid)
     expect(warnings).toEqual([])
+  })
+
+  it('skips a build.json over the size limit before parsing it, and keeps one at the limit', () => {
+    const warnings: string[] = []
+    const valid = record('main', '1-1', '2025-01-01T00:00:00.000Z')
+    const padded = (bytes: number) => {
+      const text = JSON.stringify({ ...valid, notes: '' })
+      return text.replace('"notes":""', `"notes":"${'x'.repeat(bytes - text.length)}"`)
+    }
+    expect(padded(MAX_BUILD_JSON_BYTES)).toHaveLength(MAX_BUILD_JSON_BYTES)
+    expect(
+      parseBuildRecord(padded(MAX_BUILD_JSON_BYTES), 'a', (m) => warnings.push(m))
+    ).toBeDefined()
+    expect(warnings).toEqual([])
+    expect(
+      parseBuildRecord(padded(MAX_BUILD_JSON_BYTES + 1), 'ota/main/1-1/build.json', (m) =>
+        warnings.push(m)
+      )
+    ).toBeUndefined()
+    expect(warnings).toEqual([
+      'Ignoring ota/main/1-1/build.json: it is larger than 4 MiB, far more than an ipa-ota build.json holds. It is left in place but not listed or counted; delete it or publish that build again.'
+    ])
   })
 
   it('refuses a planted "sha": 1 when read, so no later code meets a number', () => {

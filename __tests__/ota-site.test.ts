@@ -174,6 +174,24 @@ describe('buildSite', () => {
     expect((await buildSite(ipaInfo(), options())).record.source).not.toHaveProperty('runAttempt')
   })
 
+  it('cleans bidi controls from the name and notes in build.json, the page and the manifest', async () => {
+    const site = await buildSite(
+      ipaInfo(
+        {},
+        { name: 'Safe\u202Eppa.exe', usageDescriptions: { NSCameraUsageDescription: 'x\u2066y' } }
+      ),
+      options({ notes: 'Fixed\u200F it' })
+    )
+    expect(site.record.app.name).toBe('Safeppa.exe')
+    expect(site.record.app.usageDescriptions).toEqual({ NSCameraUsageDescription: 'xy' })
+    expect(site.record.notes).toBe('Fixed it')
+    for (const name of ['build.json', 'index.html', 'manifest.plist']) {
+      const text = bytes(fileAt(site, name)).toString('utf8')
+      expect(text).toContain('Safeppa.exe')
+      expect(text).not.toMatch(/[\u200F\u202E\u2066]/)
+    }
+  })
+
   it('resizes the icon for the manifest', async () => {
     const site = await buildSite(ipaInfo(), options())
     expect(PNG.sync.read(bytes(fileAt(site, 'icon-57.png'))).width).toBe(57)

@@ -32,22 +32,3 @@ export function formatDate(value: Date | string): string {
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().slice(0, 10)
 }
-
-/** Bidirectional controls (RTL overrides can make text read differently than it is). */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
-/** C0 and C1 controls except tab and newline, and DEL. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
-
-/** Removes controls and direction overrides; unifies line breaks to \n. */
-export function clean(text: string): string {
-  return text
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-    .replace(BIDI, '')
-    .replace(CONTROL, '')
-}
-
-/** Text on one line, for a log: no line break can start a runner command (::…::) from IPA data. */
-export function oneLine(text: string): string {
-  return clean(text).replace(/\s+/g, ' ').trim()
-}

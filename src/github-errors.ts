@@ -1,5 +1,5 @@
 import { UserError } from './errors.js'
-import { oneLine } from './format.js'
+import { oneLine } from './text.js'
 
 /** What the action was doing when GitHub refused. */
 export type GitHubAction = 'comment' | 'deploy' | 'pages' | 'pages-deploy' | 'release'

@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
 import * as glob from '@actions/glob'
-import { readFile } from 'node:fs/promises'
 import { parseBaseUrl } from './base-url.js'
 import { readAsc, type AscSettings } from './asc-inputs.js'
 import { UserError } from './errors.js'
+import { confinedPath, inputRoots, readInputText } from './input-files.js'
 import { channelSlug, siteRoot } from './ota/layout.js'
 
 export type HostName = 'pages' | 'directory' | 's3' | 'release'
@@ -231,14 +231,11 @@ async function readNotes(): Promise<string | undefined> {
   if (inline !== undefined) {
     throw new UserError('Inputs notes and notes-file are both set: give only one of them.')
   }
-  try {
-    return (await readFile(file, 'utf8')).trim() || undefined
-  } catch (error) {
-    const code = (error as { code?: unknown }).code
-    throw new UserError(
-      `Input notes-file "${file}" cannot be read (${typeof code === 'string' ? code : String(error)}): give the path of a text file written by an earlier step, relative to the workspace.`
-    )
-  }
+  const text = await readInputText(file, 'notes-file', {
+    roots: inputRoots(),
+    hint: 'give the path of a text file written by an earlier step, relative to the workspace'
+  })
+  return text.trim() || undefined
 }
 
 async function findIpa(pattern: string): Promise<string> {
@@ -259,5 +256,10 @@ async function findIpa(pattern: string): Promise<string> {
       `Input ipa "${pattern}" matches ${matches.length} files (${matches.slice(0, 3).join(', ')}${matches.length > 3 ? ', …' : ''}): narrow it to exactly one .ipa.`
     )
   }
-  return matches[0]!
+  return await confinedPath(
+    matches[0]!,
+    'ipa',
+    inputRoots(),
+    'give the path of the exported .ipa, relative to the workspace'
+  )
 }

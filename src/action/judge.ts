@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { judgeRun, type Decision } from '../event/guard.js'
 import { createPullRequestLookup } from '../event/workflow-run.js'
-import { oneLine } from '../format.js'
+import { logLine } from '../text.js'
 import type { ActionRun } from './step.js'
 
 /** The judge step: what the event guard allows this run, said in the log. */
@@ -22,7 +22,7 @@ export async function judge({ settings, context, octokit }: ActionRun): Promise<
     ? await core.group('Find the pull request of the build', () => judgeRun(input))
     : await judgeRun(input)
   if (decision.action === 'publish' || decision.action === 'remove') {
-    core.info(oneLine(`To ${decision.action}: ${decision.reason}.`))
+    core.info(logLine`To ${decision.action}: ${decision.reason}.`)
   }
   return decision
 }

@@ -1,7 +1,8 @@
 /** The publish flow: read the IPA, publish its site with the build publisher, check it is live. */
 import * as core from '@actions/core'
 import type { ResolvedBuild } from '../event/guard.js'
-import { formatBytes, oneLine } from '../format.js'
+import { formatBytes } from '../format.js'
+import { logLine } from '../text.js'
 import { hostOptions } from '../host-options.js'
 import { createHost } from '../hosts/index.js'
 import type { Host } from '../hosts/types.js'
@@ -40,9 +41,8 @@ export async function publishIpa(run: ActionRun, build: ResolvedBuild): Promise<
   const now = new Date()
   const info = await core.group('Read the IPA', async () => {
     const read = await readIpa(settings.ipa!, { sha256: true, debug: core.debug })
-    core.info(
-      oneLine(`${read.app.name} ${read.app.version} (${read.app.build}), ${read.app.bundleId}`)
-    )
+    const { app } = read
+    core.info(logLine`Read ${app.name} ${app.version} (${app.build}), ${app.bundleId}`)
     return read
   })
   const verdict = judgeIpa(info, now)
@@ -118,9 +118,7 @@ async function publishToHost(
   })
   for (const removed of published.plan.removed) {
     core.info(
-      oneLine(
-        `Removed ${removed.channel}/${removed.buildId} (${removed.app.version} (${removed.app.build}))`
-      )
+      logLine`Removed ${removed.channel}/${removed.buildId} (${removed.app.version} (${removed.app.build}))`
     )
   }
   core.info(`Published ${published.site.record.urls.page}`)

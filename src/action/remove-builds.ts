@@ -1,5 +1,6 @@
 /** The remove flow: take a channel's builds off the site. */
 import * as core from '@actions/core'
+import { logLine } from '../text.js'
 import type { ResolvedBuild } from '../event/guard.js'
 import { hostOptions } from '../host-options.js'
 import { createHost } from '../hosts/index.js'
@@ -20,6 +21,6 @@ export async function removeBuilds(run: ActionRun, build: ResolvedBuild): Promis
   const plan = await core.group(`Remove channel ${channel} from ${host.name}`, () =>
     removeChannel(host, settings.path, channel)
   )
-  core.info(`Removed ${plan.removed.length} build(s) of ${channel}.`)
+  core.info(logLine`Removed ${plan.removed.length} build(s) of ${channel}.`)
   return { channel, plan }
 }

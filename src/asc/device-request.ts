@@ -2,7 +2,7 @@
  * A tester's device request, from the device issue form (.github/ISSUE_TEMPLATE/device.yml) or an
  * `/ipa-ota add-device <udid> <name>` comment. Everything in it is untrusted text.
  */
-import { oneLine } from '../format.js'
+import { oneLine } from '../text.js'
 
 export interface DeviceRequest {
   udid: string

@@ -8,7 +8,7 @@ import { forkPolicy, isDependabotRun, PULL_REQUEST_EVENTS } from './fork.js'
 import type { PullRequestLookup, PullRequestHead } from './workflow-run.js'
 import type { PullRequestRef } from '../report/pr.js'
 import type { SourceInfo } from '../ota/types.js'
-import { oneLine } from '../format.js'
+import { oneLine } from '../text.js'
 
 export type Decision =
   | {

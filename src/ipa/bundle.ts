@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { checkLimit } from './components.js'
 import { isPlistDict, type PlistDict, type PlistValue } from './plist.js'
 import type { AppInfo, BundledApp } from './types.js'
 
@@ -116,19 +117,30 @@ function urlSchemes(value: PlistValue | undefined): string[] {
   return [...new Set(schemes)].sort()
 }
 
-/** App extensions (PlugIns/*.appex) and watch apps (Watch/*.app) directly inside the bundle. */
+/**
+ * App extensions (PlugIns/*.appex) and watch apps (Watch/*.app) directly inside the bundle; more
+ * than MAX_EXTENSIONS of either is refused before any of their Info.plists is read.
+ */
 export function findBundledApps(
   names: readonly string[],
   bundlePath: string
 ): Array<Pick<BundledApp, 'kind' | 'path'>> {
   const found = new Map<string, BundledApp['kind']>()
+  const counts = { extension: 0, watch: 0 }
   for (const name of names) {
     if (!name.startsWith(bundlePath)) continue
     const [folder, bundle] = name.slice(bundlePath.length).split('/')
     if (bundle === undefined) continue
-    if (folder === 'PlugIns' && bundle.endsWith('.appex'))
-      found.set(`${folder}/${bundle}`, 'extension')
-    if (folder === 'Watch' && bundle.endsWith('.app')) found.set(`${folder}/${bundle}`, 'watch')
+    const kind =
+      folder === 'PlugIns' && bundle.endsWith('.appex')
+        ? 'extension'
+        : folder === 'Watch' && bundle.endsWith('.app')
+          ? 'watch'
+          : undefined
+    const key = `${folder}/${bundle}`
+    if (kind === undefined || found.has(key)) continue
+    found.set(key, kind)
+    checkLimit(kind, ++counts[kind], bundlePath)
   }
   return [...found].map(([relative, kind]) => ({ kind, path: `${bundlePath}${relative}/` }))
 }

@@ -173,10 +173,14 @@ export function xcodeVersion(dtXcode: string): string {
   return `${Number(major)}.${minor}${patch === '0' ? '' : `.${patch}`}`
 }
 
-/** Control characters from the IPA (escape sequences included) must not reach the terminal. */
+/**
+ * Control characters from the IPA (escape sequences included) must not reach the terminal, nor
+ * invisible format characters (bidi overrides) that make it read differently: both are shown as
+ * escapes, so the reader sees they are there. Zero-width joiners stay for emoji (see text.ts).
+ */
 export function terminalSafe(text: string): string {
-  return text.replace(
-    /\p{Cc}/gu,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
-  )
+  return text.replace(/(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Cs}]/gu, (char) => {
+    const code = char.codePointAt(0)!.toString(16)
+    return code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`
+  })
 }

@@ -6,8 +6,6 @@ import { appInfo, bundledApp, findBundledApps, locateApp } from './bundle.js'
 import { bundleComponents } from './components.js'
 import { iconCandidates } from './icon.js'
 import { parsePlistDict } from './plist.js'
-import { normalizePng } from './png.js'
-import { parseProfile } from './profile.js'
 import type { BundledApp, IconInfo, IpaInfo, ProfileInfo } from './types.js'
 
 /** Info.plist files are a few KiB; a megabyte is generous and keeps extensions cheap to read. */
@@ -109,6 +107,8 @@ async function readProfile(
 ): Promise<ProfileInfo | undefined> {
   if (!archive.has(profilePath)) return undefined
   const data = await archive.read(profilePath, DEFAULT_ENTRY_CAP)
+  // Loaded when there is a profile: the CMS reader (pkijs, asn1js) is most of the IPA reader's code.
+  const { parseProfile } = await import('./profile.js')
   try {
     return await parseProfile(data, bundleId)
   } catch (error) {
@@ -126,8 +126,11 @@ async function readIcon(
   candidates: readonly string[],
   debug: ((message: string) => void) | undefined
 ): Promise<IconInfo | undefined> {
-  for (const path of candidates) {
-    if (!archive.has(path)) continue
+  const found = candidates.filter((path) => archive.has(path))
+  if (found.length === 0) return undefined
+  // Loaded when there is an icon to decode (pngjs).
+  const { normalizePng } = await import('./png.js')
+  for (const path of found) {
     try {
       return { path, ...normalizePng(await archive.read(path, DEFAULT_ENTRY_CAP)) }
     } catch (error) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { clean } from '../text.js'
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -9,11 +10,12 @@ const HTML_ESCAPES: Record<string, string> = {
 }
 
 /**
- * Escapes text for an HTML text node or a double-quoted attribute. Five replacements do not justify
- * a dependency in a bundled action.
+ * Escapes text for an HTML text node or a double-quoted attribute, cleaned first (no bidi override
+ * can make a page read differently than it is). Five replacements do not justify a dependency in
+ * a bundled action.
  */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
+  return clean(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
 }
 
 /** Markup that is safe to insert as it is: what `html` returns, or what `raw` vouches for. */

@@ -1,5 +1,6 @@
 import { build } from 'plist'
 import { UserError } from '../errors.js'
+import { clean } from '../text.js'
 
 export interface ManifestInput {
   ipaUrl: string
@@ -68,9 +69,10 @@ export function renderManifest(input: ManifestInput): string {
     'bundle-identifier': xmlSafe(input.bundleId),
     'bundle-version': xmlSafe(input.version),
     kind: 'software',
-    title: xmlSafe(input.title)
+    // iOS shows the title (and subtitle) in its install prompt: no bidi control may reorder it.
+    title: xmlSafe(clean(input.title))
   }
-  if (input.subtitle !== undefined) metadata.subtitle = xmlSafe(input.subtitle)
+  if (input.subtitle !== undefined) metadata.subtitle = xmlSafe(clean(input.subtitle))
   return build({ items: [{ assets, metadata }] })
 }
 

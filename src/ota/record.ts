@@ -169,15 +169,28 @@ function check(value: unknown): { record: BuildRecord } | { problem: string } {
 }
 
 /**
+ * The largest build.json read back. Ours hold a few kilobytes (notes, permissions and components
+ * are capped where they are read); a larger one was not written by ipa-ota, and parsing it would
+ * cost every later run several times its size in memory. Hosts may check it before downloading.
+ */
+export const MAX_BUILD_JSON_BYTES = 4 * 1024 * 1024
+
+/**
  * A build.json read back from a site, or undefined (with a warning through `warn` naming `source`)
- * when it is not JSON or not a complete ipa-ota record: one bad file must not break every later
- * publish. The file is left where it is; the caller only skips it.
+ * when it is too large, not JSON or not a complete ipa-ota record: one bad file must not break
+ * every later publish. The file is left where it is; the caller only skips it.
  */
 export function parseBuildRecord(
   json: string,
   source: string,
   warn: (message: string) => void
 ): BuildRecord | undefined {
+  if (Buffer.byteLength(json) > MAX_BUILD_JSON_BYTES) {
+    warn(
+      `Ignoring ${source}: it is larger than ${MAX_BUILD_JSON_BYTES / 2 ** 20} MiB, far more than an ipa-ota build.json holds. It is left in place but not listed or counted; delete it or publish that build again.`
+    )
+    return undefined
+  }
   let value: unknown
   try {
     value = JSON.parse(json)

@@ -17,6 +17,7 @@ import { changesSince, type BuildChanges } from './compare.js'
 import { buildFacts } from './facts.js'
 import type { DeviceCheck } from './devices.js'
 import { renderPageChanges } from './page-changes.js'
+import { cleanStrings } from '../text.js'
 
 export interface SiteOptions {
   /** The public URL of a site path; the host's answer, checked here for https. */
@@ -140,7 +141,8 @@ export async function prepareSite(info: IpaInfo, options: SiteOptions): Promise<
   const title = options.title?.trim() || info.app.name
   const notes = options.notes?.trim() ? options.notes : undefined
   const { app } = info
-  const record: Omit<BuildRecord, 'size'> = {
+  // Cleaned once here, so build.json and every page and comment made from it hold the same text.
+  const record: Omit<BuildRecord, 'size'> = cleanStrings({
     schema: 1,
     channel,
     buildId,
@@ -155,7 +157,7 @@ export async function prepareSite(info: IpaInfo, options: SiteOptions): Promise<
         : { ...options.source, runAttempt: 1 },
     urls,
     ...(options.unlisted && { unlisted: true as const })
-  }
+  })
 
   const manifest = Buffer.from(
     renderManifest({

@@ -4,7 +4,7 @@
  * rules on top (mentions, emoji, alerts) that no library knows.
  */
 
-import { clean } from '../format.js'
+import { clean } from '../text.js'
 import { html, raw } from '../ota/html.js'
 
 /** All ASCII punctuation: any of it may start Markdown or HTML syntax. */
@@ -74,12 +74,26 @@ export function codeBlock(text: string): string {
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
+/** User-perceived characters, counted without building an array of them. */
 export function graphemeCount(text: string): number {
-  return Array.from(graphemes.segment(text)).length
+  let count = 0
+  const segments = graphemes.segment(text)[Symbol.iterator]()
+  while (!segments.next().done) count++
+  return count
 }
 
-/** At most `max` user-perceived characters (an emoji or accented letter is never split), with … when cut. */
+/**
+ * At most `max` user-perceived characters (an emoji or accented letter is never split), with … when
+ * cut. Stops segmenting once past `max`, so a long text costs what is kept, not its whole length,
+ * and a text of at most `max` UTF-16 units (so at most `max` characters) is not segmented at all.
+ */
 export function truncate(text: string, max: number): string {
-  const parts = Array.from(graphemes.segment(text), (s) => s.segment)
-  return parts.length <= max ? text : `${parts.slice(0, Math.max(0, max - 1)).join('')}…`
+  if (text.length <= max) return text
+  let count = 0
+  let cut = 0
+  for (const { index } of graphemes.segment(text)) {
+    if (count === max - 1) cut = index
+    if (++count > max) return `${text.slice(0, cut)}…`
+  }
+  return text
 }

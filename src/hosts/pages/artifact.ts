@@ -6,7 +6,7 @@
 import { dirname } from 'node:path'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { UserError } from '../../errors.js'
-import { oneLine } from '../../format.js'
+import { oneLine } from '../../text.js'
 import { ghesError } from './deploy-errors.js'
 
 /** Artifacts are only the carrier of one deployment: GitHub deletes them after a day. */

@@ -1,6 +1,6 @@
 import { UserError } from '../../errors.js'
 import { explainGitHubError } from '../../github-errors.js'
-import { oneLine } from '../../format.js'
+import { oneLine } from '../../text.js'
 
 /**
  * GitHub Enterprise Server, decided as @actions/artifact decides it: any server but github.com,
