@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readRunContext } from '../src/event/context.js'
-import { judgeRun, type Decision } from '../src/event/guard.js'
+import { judgeRun, skipAfterReading, type Decision } from '../src/event/guard.js'
 import type { PullRequestHead, PullRequestLookup } from '../src/event/workflow-run.js'
 import { defaultChannel } from '../src/ota/layout.js'
 
@@ -331,6 +331,20 @@ describe('judgeRun', () => {
       ...cases.find((c) => c.name.includes('listed pull request whose head is the build'))!
     })
     expect(decision.action === 'publish' && decision.build.baseRef).toBe('develop')
+  })
+
+  it("skips a fork's unsigned build once read, naming the maintainer's signing path", async () => {
+    const fork = await decide(cases.find((c) => c.name.includes('from main, with its pull'))!)
+    const own = await decide(cases.find((c) => c.name.includes('whose head is the build'))!)
+    if (fork.decision.action !== 'publish' || own.decision.action !== 'publish') {
+      throw new Error('both cases publish')
+    }
+    expect(skipAfterReading(fork.decision.build, false)).toMatch(
+      /fork's code.*unsigned.*required reviewers/
+    )
+    expect(skipAfterReading(fork.decision.build, true)).toBeUndefined()
+    // The repository's own unsigned build is profile-check's to refuse, with its own message.
+    expect(skipAfterReading(own.decision.build, false)).toBeUndefined()
   })
 
   it('looks a fork up by its head only, never by the commit', async () => {

@@ -6,7 +6,6 @@ import { logLine } from '../text.js'
 import { hostOptions } from '../host-options.js'
 import { createHost } from '../hosts/index.js'
 import type { Host } from '../hosts/types.js'
-import { readIpa } from '../ipa/read.js'
 import type { IpaInfo } from '../ipa/types.js'
 import { judge as judgeIpa } from '../ipa/verdict.js'
 import { comparisonChannel, type BuildChanges } from '../ota/compare.js'
@@ -36,15 +35,13 @@ export interface PublishedIpa {
   reread: () => Promise<readonly BuildRecord[] | undefined>
 }
 
-export async function publishIpa(run: ActionRun, build: ResolvedBuild): Promise<PublishedIpa> {
+export async function publishIpa(
+  run: ActionRun,
+  build: ResolvedBuild,
+  info: IpaInfo
+): Promise<PublishedIpa> {
   const { settings } = run
   const now = new Date()
-  const info = await core.group('Read the IPA', async () => {
-    const read = await readIpa(settings.ipa!, { sha256: true, debug: core.debug })
-    const { app } = read
-    core.info(logLine`Read ${app.name} ${app.version} (${app.build}), ${app.bundleId}`)
-    return read
-  })
   const verdict = judgeIpa(info, now)
   const warnings = checkInstallable(verdict, settings.profileCheck)
   for (const warning of warnings) core.warning(warning)

@@ -3,10 +3,12 @@
  * named steps: read the run, judge what it may do, publish (or remove), report.
  */
 import type { RunContext } from '../event/context.js'
+import { skipAfterReading } from '../event/guard.js'
 import { UserError } from '../errors.js'
 import { createOctokit } from '../github.js'
 import { judge } from './judge.js'
 import { publishIpa } from './publish-ipa.js'
+import { readBuildIpa } from './read-ipa.js'
 import { removeBuilds } from './remove-builds.js'
 import { reportPublished, reportRemoved, reportSkipped } from './report.js'
 import type { PublishSettings } from './step.js'
@@ -24,7 +26,10 @@ export async function runAction(settings: PublishSettings, context: RunContext):
     case 'remove':
       return reportRemoved(run, decision.build, await removeBuilds(run, decision.build))
     case 'publish': {
-      const published = await publishIpa(run, decision.build)
+      const ipa = await readBuildIpa(settings)
+      const unsigned = skipAfterReading(decision.build, ipa.profile !== undefined)
+      if (unsigned !== undefined) return reportSkipped(unsigned)
+      const published = await publishIpa(run, decision.build, ipa)
       await reportPublished(run, decision.build, published)
       // A build a device cannot fetch is still reported (summary, outputs) before the step fails.
       if (published.unreachable !== undefined) throw published.unreachable

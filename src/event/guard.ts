@@ -26,6 +26,8 @@ export interface ResolvedBuild {
   readonly source: Readonly<SourceInfo>
   /** The pull request's base branch, whose channel a pull request build is compared with. */
   readonly baseRef?: string
+  /** The build run built a fork's code (workflow_run): only a maintainer's signing makes it installable. */
+  readonly fork?: boolean
 }
 
 export interface GuardInput {
@@ -50,6 +52,19 @@ export const DEPENDABOT_SKIP_REASON = oneLine(
   `Dependabot started this run, so its token is read-only and it has no secrets: ipa-ota published nothing and posted no comment.
   To publish Dependabot's builds, publish them from a workflow_run workflow as for forks ${README}.`
 )
+
+export const UNSIGNED_FORK_SKIP_REASON = oneLine(
+  `The build run built a fork's code, and its IPA is unsigned (no embedded.mobileprovision): a fork's run gets no signing secrets, and signing its code means trusting it. ipa-ota published nothing.
+  To publish it, a maintainer approves the signing job of the fork recipe (an environment with required reviewers that re-signs the archive) and the publish job takes the signed IPA ${README}.`
+)
+
+/**
+ * Whether a build the guard let through is still to be skipped once its IPA is read: a fork's
+ * unsigned build, which no device can install, gets the notice naming the approval path.
+ */
+export function skipAfterReading(build: ResolvedBuild, signed: boolean): string | undefined {
+  return build.fork === true && !signed ? UNSIGNED_FORK_SKIP_REASON : undefined
+}
 
 const FORK_TARGET_REFUSAL = oneLine(
   `This pull_request_target run is for a pull request from a fork: publishing its build means the workflow built the fork's code with a token that can write, which lets the fork take over the repository.
@@ -87,7 +102,8 @@ async function judgeWorkflowRun(input: GuardInput, run: WorkflowRunInfo): Promis
   const forPullRequest = run.event !== undefined && PULL_REQUEST_EVENTS.has(run.event)
   const build = (pr?: number, baseRef?: string): ResolvedBuild => ({
     source: Object.freeze({ ...context.source, pr }),
-    baseRef
+    baseRef,
+    fork: !own
   })
   if (own && !forPullRequest) {
     return go(mode, build(), `a ${run.event ?? 'workflow'} run of this repository`)
