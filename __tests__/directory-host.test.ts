@@ -122,14 +122,18 @@ describe('directory host: what it never touches', () => {
     const abandoned = join(dir, 'ota', 'main', '2-1')
     await mkdir(abandoned, { recursive: true })
     await writeFile(join(abandoned, 'App.ipa'), 'half an upload')
+    // Not a build's files: never swept.
+    const other = join(dir, 'ota', 'main', 'notes')
+    await mkdir(other)
+    await writeFile(join(other, 'todo.md'), 'notes')
     const nothing = () => ({ write: [], removeDirs: [] })
 
     // Within a day the upload may still be running in another job.
     await site(dir, () => new Date(Date.now() + DAY - 60_000)).store.update('ota', nothing, 'x')
-    expect(await readdir(join(dir, 'ota', 'main'))).toEqual(['1-1', '2-1'])
+    expect((await readdir(join(dir, 'ota', 'main'))).sort()).toEqual(['1-1', '2-1', 'notes'])
 
     await site(dir, () => new Date(Date.now() + DAY + 60_000)).store.update('ota', nothing, 'x')
-    expect(await readdir(join(dir, 'ota', 'main'))).toEqual(['1-1'])
+    expect((await readdir(join(dir, 'ota', 'main'))).sort()).toEqual(['1-1', 'notes'])
   })
 
   it('refuses to write through a symbolic link to a folder outside output-dir', async () => {

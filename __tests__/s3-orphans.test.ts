@@ -119,7 +119,9 @@ describe('s3 host: no orphaned storage', () => {
       'sweep/main/1-1/App.ipa': 'ipa',
       'sweep/main/2-1/App.ipa': 'half an upload',
       'sweep/main/2-1/manifest.plist': '<plist/>',
-      'sweep/main/index.html': '<html/>'
+      'sweep/main/index.html': '<html/>',
+      // Not a build's files: never swept.
+      'sweep/docs/guide/notes.md': 'notes'
     }
     for (const [Key, Body] of Object.entries(objects)) {
       await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body }))
@@ -134,6 +136,7 @@ describe('s3 host: no orphaned storage', () => {
     const later = host({ path: 'sweep', now: () => new Date(Date.now() + DAY + 60_000) })
     await later.store.update('sweep', nothing, 'x')
     expect(await keysUnder('sweep/')).toEqual([
+      'sweep/docs/guide/notes.md',
       'sweep/main/1-1/App.ipa',
       'sweep/main/1-1/build.json',
       'sweep/main/index.html'

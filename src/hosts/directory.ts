@@ -74,7 +74,8 @@ async function incompleteBuilds(siteDir: string, root: string): Promise<Incomple
           return stats?.mtimeMs ?? 0
         })
       )
-      found.push({ dir: posix.join(root, channel, build), modified: new Date(Math.max(...times)) })
+      const modified = new Date(Math.max(...times))
+      found.push({ dir: posix.join(root, channel, build), files: names, modified })
     }
   }
   return found
