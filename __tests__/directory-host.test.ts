@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -101,5 +101,68 @@ describe('directory host: file-system failures', () => {
         `^Could not write ${join(site, 'ota', 'main', '1-1')}/\\S+ in the site folder ${site} \\(a file is in the way where a folder is needed\\): set output-dir`
       )
     )
+  })
+})
+
+describe('directory host: what it never touches', () => {
+  const DAY = 24 * 60 * 60 * 1000
+
+  function site(dir: string, now?: () => Date) {
+    return createDirectoryHost({
+      dir,
+      baseUrl: 'https://builds.example.test/',
+      warn: () => {},
+      now
+    })
+  }
+
+  it('sweeps a build folder left without build.json for over a day, and nothing else', async () => {
+    const dir = join(scratch, 'site')
+    await plant(dir, '1-1', JSON.stringify(record('main', '1-1', '2025-05-01T00:00:00.000Z')))
+    const abandoned = join(dir, 'ota', 'main', '2-1')
+    await mkdir(abandoned, { recursive: true })
+    await writeFile(join(abandoned, 'App.ipa'), 'half an upload')
+    // Not a build's files: never swept.
+    const other = join(dir, 'ota', 'main', 'notes')
+    await mkdir(other)
+    await writeFile(join(other, 'todo.md'), 'notes')
+    const nothing = () => ({ write: [], removeDirs: [] })
+
+    // Within a day the upload may still be running in another job.
+    await site(dir, () => new Date(Date.now() + DAY - 60_000)).store.update('ota', nothing, 'x')
+    expect((await readdir(join(dir, 'ota', 'main'))).sort()).toEqual(['1-1', '2-1', 'notes'])
+
+    await site(dir, () => new Date(Date.now() + DAY + 60_000)).store.update('ota', nothing, 'x')
+    expect((await readdir(join(dir, 'ota', 'main'))).sort()).toEqual(['1-1', 'notes'])
+  })
+
+  it('refuses to write through a symbolic link to a folder outside output-dir', async () => {
+    const dir = join(scratch, 'site')
+    const outside = join(scratch, 'outside')
+    await mkdir(join(dir, 'ota'), { recursive: true })
+    await mkdir(outside)
+    await symlink(outside, join(dir, 'ota', 'main'))
+
+    const failure = publish(dir, '1-1')
+
+    await expect(failure).rejects.toThrow(UserError)
+    await expect(failure).rejects.toThrow(
+      `${join(dir, 'ota', 'main')} in the site folder ${dir} is a symbolic link`
+    )
+    expect(await readdir(outside)).toEqual([])
+  })
+
+  it('replaces a symbolic link where a file goes, leaving its target as it was', async () => {
+    const dir = join(scratch, 'site')
+    const outside = join(scratch, 'outside.html')
+    await writeFile(outside, 'not the site')
+    await mkdir(join(dir, 'ota'), { recursive: true })
+    await symlink(outside, join(dir, 'ota', 'index.html'))
+
+    await publish(dir, '1-1')
+
+    expect(await readFile(outside, 'utf8')).toBe('not the site')
+    expect((await lstat(join(dir, 'ota', 'index.html'))).isFile()).toBe(true)
+    expect(await readFile(join(dir, 'ota', 'index.html'), 'utf8')).toContain('main')
   })
 })

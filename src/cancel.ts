@@ -22,9 +22,10 @@ export function onCancel(cleanup: () => Promise<void>): () => void {
  * When a job is cancelled the runner sends SIGINT, then SIGTERM, and kills the step soon after.
  * Node's default is to exit at once, skipping every `finally`, so the temporary git repository
  * (which holds a copy of the IPA) would stay under RUNNER_TEMP. This removes the action's
- * temporary folders and exits 1. Nothing needs undoing on the host: a git push moves the branch
- * only once the whole pack has arrived, and the S3 host writes the index pages last, so a stopped
- * upload is never reachable from them.
+ * temporary folders and exits 1. Little needs undoing on the host: a git push moves the branch
+ * only once the whole pack has arrived, and the folder and S3 hosts write the index pages last, so
+ * a stopped upload is never reachable from them (the S3 host aborts its multipart uploads through
+ * `onCancel`, and both sweep a build folder abandoned for a day).
  *
  * RUNNER_TEMP belongs to one job, whose steps run one at a time, so every `ipa-ota-*` folder in
  * it is this run's. Synchronous on purpose: the process exits right after. Work registered with

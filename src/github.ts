@@ -2,6 +2,7 @@ import { getOctokit } from '@actions/github'
 import * as core from '@actions/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import { httpStatus } from './github-errors.js'
 
 export type Octokit = ReturnType<typeof getOctokit>
 
@@ -46,7 +47,7 @@ function retryRateLimit(kind: string, retries: number) {
  */
 function logServerErrors(octokit: { hook: Octokit['hook'] }): void {
   octokit.hook.error('request', (error, options) => {
-    const status = (error as { status?: number }).status ?? 0
+    const status = httpStatus(error) ?? 0
     if (status >= 500) {
       core.info(`GitHub answered ${status} to ${options.method} ${options.url}; retrying.`)
     }

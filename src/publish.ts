@@ -20,7 +20,11 @@ export interface Published {
   site: BuildSite
   /** What changed since the base build (absent when the options named no channel to compare with). */
   changes?: BuildChanges
-  /** The plan the host applied last (a git host may plan again after losing a push race). */
+  /**
+   * The plan the host applied last: a git host plans again after losing a push race; a folder or
+   * bucket re-plans only its index pages on what it re-read (ota/replan.ts), so `removed` and
+   * `kept` are those of the plan that wrote the build.
+   */
   plan: PublishPlan
 }
 

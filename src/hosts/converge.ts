@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { isBuildRecordPath } from '../ota/layout.js'
+import { isBuildRecordPath, isSlug } from '../ota/layout.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../ota/types.js'
 import type { SiteStore } from './types.js'
 
@@ -29,6 +29,9 @@ export interface FileSite {
 export interface IncompleteBuild {
   /** The site path of the build folder, e.g. "ota/main/7-1". */
   dir: string
+  /** The paths under the folder, relative to it. */
+  files: string[]
+  /** When its newest file was written. */
   modified: Date
 }
 
@@ -44,6 +47,13 @@ export interface ConvergentStoreOptions {
  * runs that long on GitHub's runners (6 hours), and its folder is listed nowhere.
  */
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The files ota/site.ts writes into a build folder (and the directory host's half-written
+ * `<name>.<uuid>.partial`). A folder holding anything else is not an upload of ours: never swept.
+ */
+const BUILD_FILE =
+  /^(index\.html|manifest\.(plist|xml)|qr\.(png|svg)|icon(-57|-512)?\.png|[^/]+\.ipa)(\.[0-9a-f-]{36}\.partial)?$/
 
 /** Plans applied after the first before giving up; each one means another run changed the site. */
 const MAX_ROUNDS = 20
@@ -88,10 +98,16 @@ export function convergentStore(site: FileSite, options: ConvergentStoreOptions)
   }
 }
 
-/** Removes the build folders whose upload stopped more than a day before `now`. */
+/**
+ * Removes the build folders whose upload stopped more than a day before `now`: slug-named folders
+ * at build depth that hold nothing but build files, and no build.json.
+ */
 async function sweepAbandoned(site: FileSite, root: string, now: Date): Promise<void> {
   for (const build of await site.incompleteBuilds(root)) {
     if (now.getTime() - build.modified.getTime() <= ABANDONED_AFTER_MS) continue
+    const [channel = '', buildId = ''] = build.dir.split('/').slice(-2)
+    const ours = isSlug(channel) && isSlug(buildId) && build.files.every((f) => BUILD_FILE.test(f))
+    if (!ours) continue
     await site.removeDir(build.dir)
     core.info(
       `Removed ${build.dir}/, an upload abandoned without its build.json since ${build.modified.toISOString()}.`

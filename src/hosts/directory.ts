@@ -74,7 +74,8 @@ async function incompleteBuilds(siteDir: string, root: string): Promise<Incomple
           return stats?.mtimeMs ?? 0
         })
       )
-      found.push({ dir: posix.join(root, channel, build), modified: new Date(Math.max(...times)) })
+      const modified = new Date(Math.max(...times))
+      found.push({ dir: posix.join(root, channel, build), files: names, modified })
     }
   }
   return found
@@ -104,8 +105,11 @@ async function refuseLinks(siteDir: string, path: string): Promise<void> {
   let current = siteDir
   for (const part of parts.slice(0, -1)) {
     current = join(current, part)
-    const stats = await read(siteDir, current, () => lstat(current))
-    // A missing folder is made by mkdir, as a real folder.
+    const stats = await lstat(current).catch((error: NodeJS.ErrnoException) => {
+      // A missing folder is made by mkdir, as a real folder; a file in the way fails the write.
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined
+      throw fsError('read', siteDir, current, error)
+    })
     if (stats === undefined) return
     if (stats.isSymbolicLink()) {
       throw new UserError(

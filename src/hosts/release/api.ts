@@ -55,7 +55,14 @@ export interface Releaser {
 
 const PROGRESS_MIN_SIZE = 8 * 1024 * 1024
 
+/** The Releaser on GitHub's REST API: its reads, then its writes. */
 export function createGitHubReleaser(octokit: Octokit, owner: string, repo: string): Releaser {
+  return { ...releaseReads(octokit, owner, repo), ...releaseWrites(octokit, owner, repo) }
+}
+
+type ReleaseReads = Pick<Releaser, 'visibility' | 'listReleases' | 'listAssets' | 'readAsset'>
+
+function releaseReads(octokit: Octokit, owner: string, repo: string): ReleaseReads {
   return {
     async visibility() {
       const { data } = await octokit.rest.repos.get({ owner, repo })
@@ -94,7 +101,16 @@ export function createGitHubReleaser(octokit: Octokit, owner: string, repo: stri
         if (httpStatus(error) === 404) return undefined
         throw error
       }
-    },
+    }
+  }
+}
+
+function releaseWrites(
+  octokit: Octokit,
+  owner: string,
+  repo: string
+): Omit<Releaser, keyof ReleaseReads> {
+  return {
     async createDraft({ tag, name, body, targetCommitish }) {
       try {
         const { data } = await octokit.rest.repos.createRelease({

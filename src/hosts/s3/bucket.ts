@@ -96,20 +96,22 @@ async function readRecords(
 async function incompleteBuilds(bucket: Bucket, root: string): Promise<IncompleteBuild[]> {
   const rootKey = bucket.keyFor(root)
   const objects = await listObjects(bucket, rootKey, 'listing the published builds')
-  const folders = new Map<string, { complete: boolean; modified: Date }>()
+  const folders = new Map<string, IncompleteBuild & { complete: boolean }>()
   for (const object of objects) {
     const parts = object.key.slice(rootKey === '' ? 0 : rootKey.length + 1).split('/')
-    // An object directly in a build folder or below it; index pages sit higher up.
+    // An object in a build folder or below it; index pages sit higher up.
     if (parts.length < 3) continue
     const dir = posix.join(root, parts[0] ?? '', parts[1] ?? '')
-    const folder = folders.get(dir) ?? { complete: false, modified: new Date(0) }
-    folder.complete ||= parts.length === 3 && parts[2] === 'build.json'
+    const folder = folders.get(dir) ?? { dir, files: [], complete: false, modified: new Date(0) }
+    const file = parts.slice(2).join('/')
+    folder.files.push(file)
+    folder.complete ||= file === 'build.json'
     if (object.modified && object.modified > folder.modified) folder.modified = object.modified
     folders.set(dir, folder)
   }
-  return [...folders]
-    .filter(([, folder]) => !folder.complete)
-    .map(([dir, { modified }]) => ({ dir, modified }))
+  return [...folders.values()]
+    .filter((folder) => !folder.complete)
+    .map(({ dir, files, modified }) => ({ dir, files, modified }))
 }
 
 async function removeFolder(bucket: Bucket, folderKey: string): Promise<void> {
