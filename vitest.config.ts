@@ -22,16 +22,14 @@ const integration = testFiles.filter((file) =>
 )
 const unit = testFiles.filter((file) => !integration.includes(file))
 
-const common = {
-  testTimeout: 60_000,
-  hookTimeout: 60_000,
-  // Tests start real servers (git http-backend, S3, GitHub stand-in) and Chromium; two cores.
-  pool: 'forks' as const,
-  poolOptions: { forks: { maxForks: 2 } }
-}
+const common = { testTimeout: 60_000, hookTimeout: 60_000 }
 
 export default defineConfig({
   test: {
+    // Tests start real servers (git http-backend, S3, GitHub stand-in) and Chromium; two cores.
+    // The pool is the whole run's (a project's own pool options would be ignored).
+    pool: 'forks',
+    poolOptions: { forks: { maxForks: 2, minForks: 2 } },
     projects: [
       { test: { ...common, name: 'unit', include: unit } },
       { test: { ...common, name: 'integration', include: integration } }
