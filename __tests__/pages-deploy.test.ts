@@ -562,6 +562,10 @@ describe('host: pages on a "GitHub Actions" site', () => {
       buildVersion: await branchTip(),
       status: 'succeed'
     })
+    // …and it is what the site serves: no deployment was of a commit deployed before.
+    expect(deployments.live.at(-1)).toBe(deployments.deployments.at(-1)!.artifactId)
+    const versions = deployments.deployments.map((deployment) => deployment.buildVersion)
+    expect(new Set(versions).size).toBe(versions.length)
     const names = [...services.artifacts.values()].map((artifact) => artifact.name)
     expect(new Set(names).size).toBe(names.length)
   }, 180_000)

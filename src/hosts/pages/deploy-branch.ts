@@ -18,6 +18,8 @@ export interface DeployBranch {
 }
 
 const short = (commit: string): string => commit.slice(0, 12)
+/** Pushes of a commit to deploy, lost to other runs' pushes of the same files, before giving up. */
+const MAX_PUSH_ATTEMPTS = 10
 const firstLine = (error: GitError): string => error.stderr.split('\n')[0] || error.message
 
 /** The branch tip on the remote. A failed read is an error: it must never pass for "no change". */
@@ -62,7 +64,7 @@ export async function fetchCommit(side: DeployBranch, commit: string): Promise<v
   }
 }
 
-const treeOf = (side: DeployBranch, commit: string): Promise<string> =>
+export const treeOf = (side: DeployBranch, commit: string): Promise<string> =>
   side.git.text(['rev-parse', '--verify', `${commit}^{tree}`])
 
 /**
@@ -116,6 +118,32 @@ export async function pushEmptyCommit(
     `Pushed ${short(commit)}, the files of ${short(base)}, to branch ${side.branch} to deploy them.`
   )
   return commit
+}
+
+/**
+ * A commit GitHub never deployed with the files of `target`: `target` itself when this run made
+ * it and has not deployed it (`fresh`), else an empty commit pushed on top of the tip, retried
+ * while other runs push commits with the same files. `moved` when the tip has other files.
+ */
+export async function deployableCommit(
+  side: DeployBranch,
+  target: string,
+  fresh: Set<string>,
+  label: string
+): Promise<{ version: string } | { moved: string }> {
+  if (fresh.has(target)) return { version: target }
+  const files = await treeOf(side, target)
+  let base = target
+  for (let attempt = 1; attempt <= MAX_PUSH_ATTEMPTS; attempt++) {
+    const made = await pushEmptyCommit(side, base, label)
+    if (made !== undefined) return { version: made }
+    base = await branchTip(side)
+    await fetchCommit(side, base)
+    if ((await treeOf(side, base)) !== files) return { moved: base }
+  }
+  throw new UserError(
+    `Could not push a commit to branch ${side.branch} to deploy its newest builds: other runs kept pushing first ${MAX_PUSH_ATTEMPTS} times; re-run the job.`
+  )
 }
 
 /** Writes artifact.tar of `commit` (fetched) and uploads it with `upload`; returns the artifact id. */

@@ -5,7 +5,7 @@ import { UserError } from '../../errors.js'
 import { formatBytes } from '../../format.js'
 import { defaultSleep } from '../backoff.js'
 import type { GitLimits } from './git.js'
-import { branchTip, fetchCommit, newerTip, pushEmptyCommit, uploadTree } from './deploy-branch.js'
+import { deployableCommit, fetchCommit, newerTip, uploadTree } from './deploy-branch.js'
 import type { DeployBranch } from './deploy-branch.js'
 import { createDeployment, waitForDeployment } from './deployment.js'
 import type { DeploymentApi } from './deployment.js'
@@ -126,8 +126,9 @@ async function deployRound(
   const newer = await newerTip(side, target)
   if (newer !== undefined) return moved(options.branch, newer, 'deploying that')
   // Another's commit may have been deployed already: deploy its files as a commit of our own.
-  const version = fresh.has(target) ? target : await pushEmptyCommit(side, target, label)
-  if (version === undefined) return { target: await branchTip(side) }
+  const own = await deployableCommit(side, target, fresh, label)
+  if ('moved' in own) return moved(options.branch, own.moved, 'deploying that')
+  const { version } = own
   const created = await createDeployment(api, artifactId, version, () => newerTip(side, version))
   if ('moved' in created) return moved(options.branch, created.moved, 'deploying that')
   fresh.delete(version)

@@ -100,8 +100,9 @@ export function createPagesHost(options: PagesHostOptions): Host {
     // The "GitHub Actions" mode deploys from the branch, so the branch holds the site either way.
     read: (root) => branchStore.read(root),
     async update(root, plan, message) {
-      await branchStore.update(root, plan, message)
+      const updated = await branchStore.update(root, plan, message)
       await deploy()
+      return updated
     }
   }
 
