@@ -121,9 +121,13 @@ export async function pushEmptyCommit(
 }
 
 /**
- * A commit GitHub never deployed with the files of `target`: `target` itself when this run made
- * it and has not deployed it (`fresh`), else an empty commit pushed on top of the tip, retried
- * while other runs push commits with the same files. `moved` when the tip has other files.
+ * The pages_build_version to deploy the files of `target` as: a commit GitHub never deployed.
+ * That is `target` itself when this run made it and has not deployed it (`fresh`); else another
+ * such commit of this run (GitHub takes the files from the artifact and uses the version as the
+ * deployment's label and to skip repeats, and `target` descends from this run's commit, so it
+ * holds this run's build); else an empty commit pushed on top of the tip, retried while other
+ * runs push commits with the same files. Pushing only then keeps runs that wait for each other's
+ * deployments from racing the pushes of builds. `moved` when the tip has other files.
  */
 export async function deployableCommit(
   side: DeployBranch,
@@ -132,6 +136,8 @@ export async function deployableCommit(
   label: string
 ): Promise<{ version: string } | { moved: string }> {
   if (fresh.has(target)) return { version: target }
+  const [unused] = fresh
+  if (unused !== undefined) return { version: unused }
   const files = await treeOf(side, target)
   let base = target
   for (let attempt = 1; attempt <= MAX_PUSH_ATTEMPTS; attempt++) {

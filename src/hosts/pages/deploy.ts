@@ -69,20 +69,21 @@ const upload = async (name: string, tarFile: string): Promise<{ id: number; size
  *
  * Every deployment replaces the whole site, so runs publishing at once must not lose each other's
  * builds, and GitHub ignores a deployment of a commit it deployed before (deploy-pages#383):
- * - a run asks to deploy only commits it made itself, each once: the one its update pushed, or
- *   else an empty commit on top of the tip (pushEmptyCommit); so no deployment is a no-op;
+ * - a run names as pages_build_version only commits it made itself, each once: the one its
+ *   update pushed, or else an empty commit on top of the tip (deployableCommit); so no
+ *   deployment is a no-op;
  * - right before creating a deployment the tip is read again, and a tip with other files is
  *   deployed instead;
  * - after a deployment succeeds the tip is read again, and a tip with other files is deployed
  *   too. The last deployment to succeed therefore holds the newest files, or a run fails.
- * Returns the commit finally deployed.
+ * Returns the version finally deployed.
  */
 export async function deployPagesBranch(
   start: DeployStart,
   options: PagesDeployOptions
 ): Promise<string> {
   const api = deploymentApi(options)
-  // Unique per job even when matrix jobs of one run converge on the same tip.
+  // Makes this job's empty commits unique, even when matrix jobs of one run converge on one tip.
   const label = `run ${options.runId}-${options.runAttempt} ${randomBytes(3).toString('hex')}`
   const repo = { ...options, purpose: 'deploy', limits: options.gitLimits }
   return withTempRepo(repo, async (git, work) => {
@@ -118,7 +119,9 @@ async function deployRound(
   { options, api, side, fresh, label }: Round
 ): Promise<{ live: string } | { target: string }> {
   await fetchCommit(side, target)
-  const name = `ipa-ota-pages-${options.runId}-${options.runAttempt}-${target.slice(0, 12)}-${label.slice(-6)}`
+  // Artifact names are unique within a run: a random part per upload, as matrix jobs of one run
+  // may upload the same tip, and one job may upload it again in a later round.
+  const name = `ipa-ota-pages-${options.runId}-${options.runAttempt}-${target.slice(0, 12)}-${randomBytes(3).toString('hex')}`
   const sizeWarning = (size: number) =>
     artifactSizeWarning(size, options.branch, options.sizeLimitBytes)
   const artifactId = await uploadTree(side, target, name, upload, sizeWarning)
@@ -129,11 +132,12 @@ async function deployRound(
   const own = await deployableCommit(side, target, fresh, label)
   if ('moved' in own) return moved(options.branch, own.moved, 'deploying that')
   const { version } = own
-  const created = await createDeployment(api, artifactId, version, () => newerTip(side, version))
+  // Moves are judged by the files deployed (target's), whatever commit names them.
+  const created = await createDeployment(api, artifactId, version, () => newerTip(side, target))
   if ('moved' in created) return moved(options.branch, created.moved, 'deploying that')
   fresh.delete(version)
   await waitForDeployment(api, created.id, version)
-  const after = await newerTip(side, version)
+  const after = await newerTip(side, target)
   if (after === undefined) return { live: version }
   return moved(options.branch, after, 'deploying it too, so no build is lost')
 }

@@ -50,6 +50,8 @@ export interface PagesStore extends SiteStore {
  * A SiteStore on a git branch (GitHub Pages "Deploy from a branch"). Each update works in a
  * temporary bare repository with plumbing only: a depth-1, blob-less fetch (earlier IPAs are never
  * downloaded), a temporary index, one commit, one push; a lost race re-plans on the new tip.
+ * (Over 60 lines because update's attempt loop stays whole: fetch, check, plan, commit and push
+ * of one attempt, and what each failure means, read best in one place.)
  */
 export function createPagesStore(options: PagesStoreOptions): PagesStore {
   const maxAttempts = options.maxAttempts ?? 8
@@ -63,33 +65,10 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
     settingsUrl: `${options.remoteUrl.replace(/\.git$/, '')}/settings/pages`
   }
 
-  /** Runs `use` on a temporary bare repository with the branch's remote, removed afterwards. */
-  async function withSession<T>(
-    use: (session: UpdateSession, branch: string) => Promise<T>
-  ): Promise<T> {
-    const { branch, dir } = await options.target()
-    const repo = { ...options, purpose: 'pages', limits: options.gitLimits }
-    return withTempRepo(repo, (git, work) =>
-      use(new UpdateSession(git, work, branch, dir, options.history), branch)
-    )
-  }
-
-  async function read(root: string): Promise<BuildRecord[]> {
-    return withSession(async (session, branch) => {
-      try {
-        return await session.readRecords(await session.fetchTip(), siteRootOf(root))
-      } catch (error) {
-        if (!(error instanceof GitError)) throw error
-        const failure = classifyGitFailure(`${error.stdout}\n${error.stderr}`)
-        if (failure === 'transient') {
-          throw new UserError(
-            `Could not read branch ${branch} of ${options.remoteUrl} (the network failed): ${error.message}`
-          )
-        }
-        throw explainGitFailure(error, failure, options.remoteUrl, branch, 1)
-      }
-    })
-  }
+  const withSession = <T>(use: (session: UpdateSession, branch: string) => Promise<T>) =>
+    openSession(options, use)
+  const read = (root: string) =>
+    withSession((session, branch) => readRecords(session, branch, root, options.remoteUrl))
 
   async function update(
     root: string,
@@ -151,6 +130,39 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
     get pushed() {
       return pushed
     }
+  }
+}
+
+/** Runs `use` on a temporary bare repository with the branch's remote, removed afterwards. */
+async function openSession<T>(
+  options: PagesStoreOptions,
+  use: (session: UpdateSession, branch: string) => Promise<T>
+): Promise<T> {
+  const { branch, dir } = await options.target()
+  const repo = { ...options, purpose: 'pages', limits: options.gitLimits }
+  return withTempRepo(repo, (git, work) =>
+    use(new UpdateSession(git, work, branch, dir, options.history), branch)
+  )
+}
+
+/** SiteStore.read: the build records of the branch, its failures as the fix to make. */
+async function readRecords(
+  session: UpdateSession,
+  branch: string,
+  root: string,
+  remoteUrl: string
+): Promise<BuildRecord[]> {
+  try {
+    return await session.readRecords(await session.fetchTip(), siteRootOf(root))
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error
+    const failure = classifyGitFailure(`${error.stdout}\n${error.stderr}`)
+    if (failure === 'transient') {
+      throw new UserError(
+        `Could not read branch ${branch} of ${remoteUrl} (the network failed): ${error.message}`
+      )
+    }
+    throw explainGitFailure(error, failure, remoteUrl, branch, 1)
   }
 }
 
