@@ -31,6 +31,7 @@ describe('getSettings', () => {
       maxSiteSize: 900_000_000,
       history: 'keep',
       pagesBranch: 'gh-pages',
+      pagesSharedBranch: false,
       wait: true,
       waitTimeoutMs: 600_000,
       comment: 'auto',
@@ -94,6 +95,14 @@ describe('getSettings', () => {
     expect(settings.maxSiteSize).toBe(1.5 * 1024 ** 3)
     expect(settings.waitTimeoutMs).toBe(180_000)
     expect(settings.prNumber).toBe(42)
+  })
+
+  it('reads wait-timeout 0 as the maximum, 60 minutes, and refuses more', async () => {
+    const settings = await settingsFor({ ipa: join(dir, 'App.ipa'), 'wait-timeout': '0' })
+    expect(settings.waitTimeoutMs).toBe(60 * 60_000)
+    await expect(settingsFor({ ipa: join(dir, 'App.ipa'), 'wait-timeout': '61' })).rejects.toThrow(
+      'Input wait-timeout is "61": GitHub Pages needs at most 60 minutes; give a number from 1 to 60 (0 means 60).'
+    )
   })
 
   it('normalises base-url and public-base-url as a browser would', async () => {

@@ -57,6 +57,7 @@ beforeEach(async () => {
   site = serveActionsPagesSite(github, git, repo, services)
   deployments = site.deployments
   services.quotaExceeded = false
+  services.beforeFinalize = undefined
   output = captureStdout()
   for (const [name, value] of Object.entries(site.env)) vi.stubEnv(name, value)
 })
@@ -118,6 +119,13 @@ async function publish(pagesHost: ReturnType<typeof host>, buildId = '7-1') {
 }
 
 const branchTip = () => git.git(repo).text(['rev-parse', 'refs/heads/gh-pages'])
+/** The parent of `commit` and whether both have the same files. */
+async function parentOf(commit: string) {
+  const server = git.git(repo)
+  const parent = await server.text(['rev-parse', `${commit}^`])
+  const tree = (rev: string) => server.text(['rev-parse', `${rev}^{tree}`])
+  return { parent, sameFiles: (await tree(commit)) === (await tree(parent)) }
+}
 const branchFiles = async () =>
   (await git.git(repo).text(['ls-tree', '-r', '--name-only', 'gh-pages'])).split('\n').sort()
 
@@ -152,6 +160,21 @@ const withOtherRunsBuild = [
   'ota/pr-1/7-1/manifest.plist',
   'ota/pr-2/1-1/build.json'
 ]
+
+/** Builds 7-1 and 8-1 are served, by the last deployment made, of the branch tip. */
+async function expectBothBuildsLive() {
+  expect(await liveFiles()).toEqual([
+    '.nojekyll',
+    'ota/pr-1/7-1/build.json',
+    'ota/pr-1/7-1/manifest.plist',
+    'ota/pr-1/8-1/build.json',
+    'ota/pr-1/8-1/manifest.plist'
+  ])
+  const last = deployments.deployments.at(-1)!
+  expect(deployments.live.at(-1)).toBe(last.artifactId)
+  const versions = deployments.deployments.map((deployment) => deployment.buildVersion)
+  expect(new Set(versions).size).toBe(versions.length)
+}
 
 /** A deployment of another run, in progress until the test sets its status. */
 function otherRunsDeployment() {
@@ -283,9 +306,13 @@ describe('host: pages on a "GitHub Actions" site', () => {
 
     await publish(pagesHost)
 
-    // One deployment of ours, of the newer tip: the site never went back to the older state.
+    // One deployment of ours, of the newer tip's files: the site never went back to the older
+    // state. Its version is the commit this run pushed, which GitHub never deployed (a deployment
+    // of the other run's commit could be a repeat, which GitHub ignores); no commit was added.
+    expect(await branchTip()).toBe(newer)
+    const { parent: ours } = await parentOf(newer)
     expect(deployments.deployments.slice(1)).toEqual([
-      expect.objectContaining({ buildVersion: newer, status: 'succeed' })
+      expect.objectContaining({ buildVersion: ours, status: 'succeed' })
     ])
     expect(await liveFiles()).toEqual(withOtherRunsBuild)
   })
@@ -306,9 +333,46 @@ describe('host: pages on a "GitHub Actions" site', () => {
     const [ours, then] = deployments.deployments
     expect(ours).toMatchObject({ status: 'succeed' })
     expect(ours!.buildVersion).not.toBe(newer)
-    expect(then).toMatchObject({ buildVersion: newer, status: 'succeed' })
+    const tip = await branchTip()
+    expect(then).toMatchObject({ buildVersion: tip, status: 'succeed' })
+    expect(await parentOf(tip)).toEqual({ parent: newer, sameFiles: true })
     expect(deployments.deployments).toHaveLength(2)
     expect(await liveFiles()).toEqual(withOtherRunsBuild)
+  })
+
+  it("re-targets after a slow upload: another run's build, pushed and deployed meanwhile, stays live", async () => {
+    let other: Promise<unknown> | undefined
+    // Run 100's first upload is slow: run 200 publishes and deploys its build meanwhile.
+    services.beforeFinalize = async (artifact) => {
+      if (other || !artifact.name.startsWith('ipa-ota-pages-100-')) return
+      other = publish(host({ runId: '200' }), '8-1')
+      await other
+    }
+
+    await publish(host({ runId: '100' }), '7-1')
+
+    expect(other).toBeDefined()
+    await expectBothBuildsLive()
+  })
+
+  it('an older deployment that went live after a newer one is followed by the newer files, as a commit GitHub never deployed', async () => {
+    // Run 100 reads the tip, then waits for its OIDC token while run 200 publishes and deploys
+    // its build: 100's older commit then goes live over 200's.
+    let calls = 0
+    const slowToken = async () => {
+      if (++calls === 2) await publish(host({ runId: '200' }), '8-1')
+      return services.oidcToken
+    }
+
+    await publish(host({ runId: '100', deploy: { idToken: slowToken } }), '7-1')
+
+    // Deploying 200's commit again would change nothing (deploy-pages#383): 100 deployed the same
+    // files as a new commit on top of it.
+    expect(deployments.deployments).toHaveLength(3)
+    const tip = await branchTip()
+    expect(deployments.deployments.at(-1)!.buildVersion).toBe(tip)
+    expect(await parentOf(tip)).toMatchObject({ sameFiles: true })
+    await expectBothBuildsLive()
   })
 
   it('gives up with the reason when another deployment runs for the whole wait-timeout', async () => {
@@ -495,11 +559,11 @@ describe('host: pages on a "GitHub Actions" site', () => {
       '.nojekyll',
       ...ids.flatMap((id) => [`ota/pr-1/${id}/build.json`, `ota/pr-1/${id}/manifest.plist`])
     ])
-    // The last deployment is of the newest tip, which every run's push led to.
-    expect(deployments.deployments.at(-1)).toMatchObject({
-      buildVersion: await branchTip(),
-      status: 'succeed'
-    })
+    // The last deployment is what the site serves: none was of a commit deployed before.
+    expect(deployments.deployments.at(-1)).toMatchObject({ status: 'succeed' })
+    expect(deployments.live.at(-1)).toBe(deployments.deployments.at(-1)!.artifactId)
+    const versions = deployments.deployments.map((deployment) => deployment.buildVersion)
+    expect(new Set(versions).size).toBe(versions.length)
     const names = [...services.artifacts.values()].map((artifact) => artifact.name)
     expect(new Set(names).size).toBe(names.length)
   }, 180_000)

@@ -159,6 +159,17 @@ async function publish(pagesHost: ReturnType<typeof host>, buildId = '7-1') {
 const branchFiles = async (branch: string) =>
   (await git.git(repo).text(['ls-tree', '-r', '--name-only', branch])).split('\n').sort()
 
+/** The project's default branch main: a README only. */
+async function seedMain(): Promise<string> {
+  const server = git.git(repo)
+  const readme = await server.text(['hash-object', '-w', '--stdin'], { input: '# app' })
+  const tree = await server.text(['mktree'], { input: `100644 blob ${readme}\tREADME.md\n` })
+  const commit = await server.text(['commit-tree', tree, '-m', 'project'])
+  await server.run(['update-ref', 'refs/heads/main', commit])
+  await server.run(['symbolic-ref', 'HEAD', 'refs/heads/main'])
+  return commit
+}
+
 function answerPages(reply: Reply) {
   github.handle('repos/get-pages', () => reply)
 }
@@ -188,15 +199,35 @@ describe('createPagesHost locate', () => {
     expect(output()).toContain('::warning::GitHub Pages reports http://apps.example.com/ over http')
   })
 
-  it('publishes into the source branch and folder (/docs) while URLs stay relative to the site', async () => {
+  it.each(['keep', 'squash'] as const)(
+    "leaves main unchanged when Pages serves main's /docs (history: %s), naming the setting to change",
+    async (history) => {
+      pagesSource = { branch: 'main', path: '/docs' }
+      answerPages({ status: 200, body: pagesSettings() })
+      const main = await seedMain()
+
+      const failure = publish(host({ history }))
+
+      await expect(failure).rejects.toThrow(UserError)
+      await expect(failure).rejects.toThrow(
+        `at ${git.url}/${repo}/settings/pages (Settings → Pages → Build and deployment)`
+      )
+      expect(await git.git(repo).text(['rev-parse', 'main'])).toBe(main)
+    }
+  )
+
+  it("with pages-shared-branch, publishes into main's /docs, .nojekyll in /docs, URLs relative to the site", async () => {
     pagesSource = { branch: 'main', path: '/docs' }
     answerPages({ status: 200, body: pagesSettings({ html_url: 'https://owner.github.io/app' }) })
+    const main = await seedMain()
 
-    const record = await publish(host())
+    const record = await publish(host({ allowSharedBranch: true }))
 
     expect(record.urls.manifest).toBe('https://owner.github.io/app/ota/pr-1/7-1/manifest.plist')
+    expect(await git.git(repo).text(['rev-parse', 'main^'])).toBe(main)
     expect(await branchFiles('main')).toEqual([
-      '.nojekyll',
+      'README.md',
+      'docs/.nojekyll',
       'docs/ota/pr-1/7-1/build.json',
       'docs/ota/pr-1/7-1/manifest.plist'
     ])

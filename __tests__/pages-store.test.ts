@@ -139,6 +139,21 @@ const branchFiles = async (branch = 'gh-pages') =>
 const parentsOf = async (rev: string) =>
   (await server.git(repo).text(['rev-list', '--parents', '-n', '1', rev])).split(' ').slice(1)
 const show = (spec: string) => server.git(repo).text(['show', spec])
+/** A project's branch (default: main, made the default branch): a README and its docs site. */
+async function seedProject(branch = 'main'): Promise<string> {
+  const git = server.git(repo)
+  const blob = (text: string) => git.text(['hash-object', '-w', '--stdin'], { input: text })
+  const docs = await git.text(['mktree'], {
+    input: `100644 blob ${await blob('<h1>docs</h1>')}\tindex.html\n`
+  })
+  const tree = await git.text(['mktree'], {
+    input: `100644 blob ${await blob('# project')}\tREADME.md\n040000 tree ${docs}\tdocs\n`
+  })
+  const commit = await git.text(['commit-tree', tree, '-m', 'project'])
+  await git.run(['update-ref', `refs/heads/${branch}`, commit])
+  await git.run(['symbolic-ref', 'HEAD', 'refs/heads/main'])
+  return commit
+}
 const buildDirs = (files: string[]) =>
   [
     ...new Set(
@@ -261,14 +276,14 @@ describe('createPagesStore', () => {
     )
   })
 
-  it('publishes under the Pages source folder (/docs) and keeps .nojekyll at the branch root', async () => {
+  it('publishes under the Pages source folder (/docs) of a branch of its own, .nojekyll in that folder', async () => {
     const target = async () => ({ branch: 'pages', dir: 'docs' })
     await publish('main', '1-1', { target })
     const second = await publish('main', '2-1', { target })
 
     expect(second.seen[0]!.map((build) => build.buildId)).toEqual(['1-1'])
     expect(await branchFiles('pages')).toEqual([
-      '.nojekyll',
+      'docs/.nojekyll',
       'docs/ota/main/1-1/app.ipa',
       'docs/ota/main/1-1/build.json',
       'docs/ota/main/1-1/manifest.plist',
@@ -277,6 +292,75 @@ describe('createPagesStore', () => {
       'docs/ota/main/2-1/manifest.plist',
       'docs/ota/main/index.html'
     ])
+  })
+
+  describe('a branch that holds more than the site', () => {
+    const docs = async () => ({ branch: 'main', dir: 'docs' })
+
+    it.each(['keep', 'squash'] as const)(
+      'is left unchanged (history: %s) by a refusal that names the Pages setting',
+      async (history) => {
+        const tip = await seedProject()
+        const failure = publish('main', '1-1', { target: docs, history })
+        await expect(failure).rejects.toThrow(UserError)
+        await expect(failure).rejects.toThrow(
+          `GitHub Pages serves this site from branch main, folder /docs, which holds more than the site (it is the repository's default branch)`
+        )
+        await expect(failure).rejects.toThrow(
+          `the Pages setting at ${server.remote(repo).replace(/\.git$/, '')}/settings/pages (Settings → Pages → Build and deployment): serve the site from branch gh-pages`
+        )
+        await expect(failure).rejects.toThrow(
+          /set Source to "GitHub Actions", which this action then deploys from pages-branch/
+        )
+        expect(await server.git(repo).text(['rev-parse', 'main'])).toBe(tip)
+      }
+    )
+
+    it('is refused when it is not the default branch but has files outside the served folder', async () => {
+      const tip = await seedProject('site')
+      await expect(
+        publish('main', '1-1', { target: async () => ({ branch: 'site', dir: 'docs' }) })
+      ).rejects.toThrow(
+        /branch site, folder \/docs, which holds more than the site \(it holds README\.md, outside \/docs\)/
+      )
+      expect(await server.git(repo).text(['rev-parse', 'site'])).toBe(tip)
+    })
+
+    it('is refused when the default branch is served from its root', async () => {
+      const tip = await seedProject()
+      await expect(
+        publish('main', '1-1', { target: async () => ({ branch: 'main', dir: '' }) })
+      ).rejects.toThrow(
+        /from branch main, which holds more than the site \(it is the repository's default branch\)/
+      )
+      expect(await server.git(repo).text(['rev-parse', 'main'])).toBe(tip)
+    })
+
+    it('with pages-shared-branch, gets the builds under /docs on top of its history, but is never squashed', async () => {
+      const tip = await seedProject()
+      await publish('main', '1-1', { target: docs, allowSharedBranch: true })
+
+      expect(await parentsOf('main')).toEqual([tip])
+      expect(await branchFiles('main')).toEqual([
+        'README.md',
+        'docs/.nojekyll',
+        'docs/index.html',
+        'docs/ota/main/1-1/app.ipa',
+        'docs/ota/main/1-1/build.json',
+        'docs/ota/main/1-1/manifest.plist',
+        'docs/ota/main/index.html'
+      ])
+      const published = await server.git(repo).text(['rev-parse', 'main'])
+      const squash = publish('main', '2-1', {
+        target: docs,
+        allowSharedBranch: true,
+        history: 'squash'
+      })
+      await expect(squash).rejects.toThrow(
+        /history: squash would replace that branch's whole history: nothing was written/
+      )
+      expect(await server.git(repo).text(['rev-parse', 'main'])).toBe(published)
+    })
   })
 
   it('keeps files of others on the branch and does not add .nojekyll twice', async () => {

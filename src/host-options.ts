@@ -39,6 +39,7 @@ export function hostOptions(
         branch: settings.pagesBranch,
         baseUrl: settings.baseUrl,
         history: settings.history,
+        allowSharedBranch: settings.pagesSharedBranch,
         wait: settings.wait,
         waitTimeoutMs: settings.waitTimeoutMs,
         tempDir: context.tempDir,

@@ -36,7 +36,10 @@ export interface Settings {
   maxSiteSize: number
   history: 'keep' | 'squash'
   pagesBranch: string
+  /** Publish into a Pages branch that holds more than the site (never with squash). */
+  pagesSharedBranch: boolean
   wait: boolean
+  /** wait-timeout: 0 means the maximum. */
   waitTimeoutMs: number
   comment: 'auto' | 'always' | 'never'
   commentKey?: string
@@ -128,8 +131,9 @@ export async function getSettings(): Promise<Settings> {
     maxSiteSize: byteSize('max-site-size'),
     history: oneOf('history', ['keep', 'squash'] as const),
     pagesBranch: core.getInput('pages-branch') || 'gh-pages',
+    pagesSharedBranch: boolean('pages-shared-branch'),
     wait: boolean('wait'),
-    waitTimeoutMs: integer('wait-timeout', 0) * 60_000,
+    waitTimeoutMs: waitTimeoutMinutes() * 60_000,
     comment: oneOf('comment', ['auto', 'always', 'never'] as const),
     commentKey: optional('comment-key'),
     commentAuthor: optional('comment-author'),
@@ -187,6 +191,20 @@ function integer(name: string, min: number): number {
     throw new UserError(`Input ${name} is "${raw}": it must be a whole number of at least ${min}.`)
   }
   return value
+}
+
+/** The longest wait-timeout, in minutes: a Pages build or deployment never takes longer. */
+const MAX_WAIT_MINUTES = 60
+
+/** wait-timeout: 0 means the maximum, as deploy-pages treats its timeout (a 0 s wait fails all). */
+function waitTimeoutMinutes(): number {
+  const minutes = integer('wait-timeout', 0)
+  if (minutes > MAX_WAIT_MINUTES) {
+    throw new UserError(
+      `Input wait-timeout is "${minutes}": GitHub Pages needs at most ${MAX_WAIT_MINUTES} minutes; give a number from 1 to ${MAX_WAIT_MINUTES} (0 means ${MAX_WAIT_MINUTES}).`
+    )
+  }
+  return minutes === 0 ? MAX_WAIT_MINUTES : minutes
 }
 
 function boolean(name: string): boolean {

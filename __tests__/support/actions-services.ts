@@ -49,6 +49,8 @@ export interface ActionsServices {
   calls: string[]
   /** Makes CreateArtifact answer as GitHub does when the storage quota is used up. */
   quotaExceeded: boolean
+  /** Awaited before FinalizeArtifact answers: a slow upload, e.g. of one run among several. */
+  beforeFinalize?: (artifact: StoredArtifact) => Promise<void>
   /** The single file of an artifact's zip, its name and bytes. */
   unzip(id: number): Promise<{ name: string; content: Buffer }[]>
   /** The entries of artifact.tar inside the artifact's zip. */
@@ -208,6 +210,7 @@ export async function startActionsServices(): Promise<ActionsServices> {
         if (!existing?.zip) {
           return { status: 404, body: { code: 'not_found', msg: 'no upload for this artifact' } }
         }
+        await services.beforeFinalize?.(existing)
         Object.assign(existing, {
           finalized: true,
           size: request.size as string,

@@ -38,8 +38,13 @@ export interface FakePagesDeployment {
 
 export interface PagesDeploymentsFake {
   deployments: FakePagesDeployment[]
-  /** Artifact ids of the deployments that reached `succeed`, in order: the last one is live. */
+  /**
+   * Artifact ids of the deployments that reached `succeed` and changed the site, in order: the
+   * last one is live. A redeploy of a version deployed before is not in it (deploy-pages#383).
+   */
   live: number[]
+  /** The pages_build_version of each entry of `live`. */
+  liveVersions: string[]
   /** Statuses each new deployment reports on successive GETs (default: in progress, syncing, succeed). */
   statuses: string[]
   /** When set, POST …/pages/deployments answers this instead (e.g. 403, Missing environment). */
@@ -49,8 +54,10 @@ export interface PagesDeploymentsFake {
 /**
  * The Pages deployment endpoints of GitHub for `owner/repo`: create (refused with GitHub's 400
  * while another deployment is in progress), status polled through `statuses`, cancel. A request
- * must name an uploaded, finalized artifact, a commit that exists (`commitExists`), and the OIDC
- * token the runner issued.
+ * must name an uploaded, finalized artifact, a commit that exists (`commitExists`; any other
+ * pages_build_version answers 404), and the OIDC token the runner issued. As on GitHub
+ * (deploy-pages#383), a deployment of a version deployed before succeeds at once and changes
+ * nothing: the site keeps serving what it served.
  */
 export function installPagesDeploymentsFake(
   server: GitHubStandIn,
@@ -63,6 +70,7 @@ export function installPagesDeploymentsFake(
   const fake: PagesDeploymentsFake = {
     deployments: [],
     live: [],
+    liveVersions: [],
     statuses: ['deployment_in_progress', 'syncing_files', 'succeed']
   }
   const FINAL = new Set([
@@ -74,6 +82,10 @@ export function installPagesDeploymentsFake(
   ])
   let nextId = 7000
   const find = (id: string) => fake.deployments.find((d) => String(d.id) === id)
+  const goLive = (deployment: FakePagesDeployment) => {
+    fake.live.push(deployment.artifactId)
+    fake.liveVersions.push(deployment.buildVersion)
+  }
 
   server.handle('repos/create-pages-deployment', async (req) => {
     if (fake.refuse) return fake.refuse
@@ -90,7 +102,7 @@ export function installPagesDeploymentsFake(
     }
     const version = body.pages_build_version ?? ''
     if (!(await options.commitExists(version))) {
-      return { status: 400, body: { message: `Invalid pages_build_version ${version}` } }
+      return { status: 404, body: { message: 'Not Found' } }
     }
     const running = fake.deployments.find((d) => !FINAL.has(d.status))
     if (running) {
@@ -101,7 +113,10 @@ export function installPagesDeploymentsFake(
         }
       }
     }
-    const [first = 'succeed', ...rest] = fake.statuses
+    const redeploy = fake.deployments.some(
+      (d) => d.buildVersion === version && d.status === 'succeed'
+    )
+    const [first = 'succeed', ...rest] = redeploy ? [] : fake.statuses
     const deployment: FakePagesDeployment = {
       id: nextId++,
       artifactId: body.artifact_id,
@@ -111,7 +126,7 @@ export function installPagesDeploymentsFake(
       cancelled: false
     }
     fake.deployments.push(deployment)
-    if (first === 'succeed') fake.live.push(deployment.artifactId)
+    if (first === 'succeed' && !redeploy) goLive(deployment)
     const base = `${server.url}/repos/${req.params.owner}/${req.params.repo}/pages/deployments`
     return {
       status: 200,
@@ -128,7 +143,7 @@ export function installPagesDeploymentsFake(
     const reported = deployment.status
     if (!FINAL.has(reported) && deployment.pending.length > 0) {
       deployment.status = deployment.pending.shift()!
-      if (deployment.status === 'succeed') fake.live.push(deployment.artifactId)
+      if (deployment.status === 'succeed') goLive(deployment)
     }
     return { status: 200, body: { status: reported } }
   })

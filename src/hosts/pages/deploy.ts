@@ -1,25 +1,27 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import * as core from '@actions/core'
 import { onCancel as onProcessCancel } from '../../cancel.js'
 import { UserError } from '../../errors.js'
-import { explainGitHubError } from '../../github-errors.js'
 import { formatBytes } from '../../format.js'
-import { backoffMs, defaultSleep } from '../backoff.js'
-import { basicAuthorization, createGit, gitAuthEnv, GitError } from './git.js'
-import type { Git } from './git.js'
-import { explainDeployError, FINAL_STATUSES, idTokenError, isInProgress } from './deploy-errors.js'
+import { defaultSleep } from '../backoff.js'
+import type { GitLimits } from './git.js'
+import { deployableCommit, fetchCommit, newerTip, uploadTree } from './deploy-branch.js'
+import type { DeployBranch } from './deploy-branch.js'
+import { createDeployment, waitForDeployment } from './deployment.js'
+import type { DeploymentApi } from './deployment.js'
+import { withTempRepo } from './repo.js'
 import type { PagesRepository } from './site.js'
-import { writeTreeTar } from './tar.js'
 
 /**
  * GitHub supports Pages sites up to 1 GB and deploy-pages warns above 1024³ bytes (its
  * ONE_GIGABYTE): larger sites deploy slowly or fail.
  */
 const PAGES_SIZE_LIMIT_BYTES = 1024 ** 3
-/** Consecutive failed status polls before the deployment is given up (deploy-pages uses 10). */
-const MAX_POLL_ERRORS = 10
+/**
+ * Deployments one run makes at most: each further one follows another run's push, so this is
+ * reached only when pushes never stop.
+ */
+const MAX_ROUNDS = 20
 
 export interface PagesDeployOptions {
   repository: PagesRepository
@@ -46,6 +48,14 @@ export interface PagesDeployOptions {
   random?: () => number
   /** Sites larger than this get a warning (default PAGES_SIZE_LIMIT_BYTES). */
   sizeLimitBytes?: number
+  /** Bounds of each git command (default DEFAULT_GIT_LIMITS). */
+  gitLimits?: GitLimits
+}
+
+/** What the branch's store left: the commit holding the update, and whether this run pushed it. */
+export interface DeployStart {
+  commit: string
+  pushed: boolean
 }
 
 /** Loads @actions/artifact only here: a split chunk the other hosts never parse. */
@@ -54,224 +64,100 @@ const upload = async (name: string, tarFile: string): Promise<{ id: number; size
 
 /**
  * Deploys a Pages site whose source is "GitHub Actions" from the branch that holds its files, as
- * actions/upload-pages-artifact + actions/deploy-pages do: artifact.tar of the commit's tree,
+ * actions/upload-pages-artifact + actions/deploy-pages do: artifact.tar of a commit's tree,
  * uploaded as an Actions artifact, then a Pages deployment of it, polled until it succeeds.
  *
  * Every deployment replaces the whole site, so runs publishing at once must not lose each other's
- * builds: while another deployment runs, ours is retried (and re-targeted to the branch tip if it
- * moved); after ours succeeds the tip is read again, and a newer one is deployed too. The last
- * deployment is therefore always of the newest tip, which holds every run's build.
- * Returns the commit finally deployed.
+ * builds, and GitHub ignores a deployment of a commit it deployed before (deploy-pages#383):
+ * - a run names as pages_build_version only commits it made itself, each once: the one its
+ *   update pushed, or else an empty commit on top of the tip (deployableCommit); so no
+ *   deployment is a no-op;
+ * - right before creating a deployment the tip is read again, and a tip with other files is
+ *   deployed instead;
+ * - after a deployment succeeds the tip is read again, and a tip with other files is deployed
+ *   too. The last deployment to succeed therefore holds the newest files, or a run fails.
+ * Returns the version finally deployed.
  */
 export async function deployPagesBranch(
-  commit: string,
+  start: DeployStart,
   options: PagesDeployOptions
 ): Promise<string> {
-  const sleep = options.sleep ?? defaultSleep
-  const now = options.now ?? Date.now
-  const random = options.random ?? Math.random
-  const interval = options.intervalMs ?? 5000
-  const deadline = now() + options.timeoutMs
-  const { octokit, owner, repo } = options.repository
-  const server = options.repository.serverUrl.replace(/\/+$/, '')
-  const environmentsUrl = `${server}/${owner}/${repo}/settings/environments`
-  const registerCancel = options.onCancel ?? onProcessCancel
-  // Unique per job even when matrix jobs of one run converge on the same tip.
-  const nonce = randomBytes(3).toString('hex')
-
-  const work = await mkdtemp(join(options.tempDir, 'ipa-ota-deploy-'))
-  const secrets = [options.token, basicAuthorization(options.token).slice('basic '.length)]
-  const git = createGit({
-    gitDir: work,
-    env: gitAuthEnv(options.token, options.remoteUrl),
-    secrets
-  })
-  try {
-    await git.run(['init', '--bare', '--quiet', '--template='])
-    await git.run(['remote', 'add', 'origin', options.remoteUrl])
-
-    let target = commit
-    for (let round = 1; ; round++) {
-      const artifactId = await uploadTree(target, round)
-      const created = await create(artifactId, target)
-      if ('moved' in created) {
-        core.info(
-          `Branch ${options.branch} moved to ${short(created.moved)} meanwhile; deploying that.`
-        )
-        target = created.moved
-        continue
-      }
-      await waitForDeployment(created.id, target)
-      const tip = await remoteTip(git, options.branch)
-      if (tip === undefined || tip === target) return target
-      if (now() >= deadline) {
-        core.info(
-          `Branch ${options.branch} moved to ${short(tip)} after this deployment; the run that pushed it deploys it.`
-        )
-        return target
-      }
-      core.info(
-        `Branch ${options.branch} moved to ${short(tip)} meanwhile; deploying it too, so no build is lost.`
-      )
-      target = tip
+  const api = deploymentApi(options)
+  // Makes this job's empty commits unique, even when matrix jobs of one run converge on one tip.
+  const label = `run ${options.runId}-${options.runAttempt} ${randomBytes(3).toString('hex')}`
+  const repo = { ...options, purpose: 'deploy', limits: options.gitLimits }
+  return withTempRepo(repo, async (git, work) => {
+    const side: DeployBranch = { git, work, branch: options.branch }
+    /** Commits this run made and has not asked GitHub to deploy yet. */
+    const fresh = new Set(start.pushed ? [start.commit] : [])
+    let target = start.commit
+    for (let round = 1; round <= MAX_ROUNDS; round++) {
+      const next = await deployRound(target, { options, api, side, fresh, label })
+      if ('live' in next) return next.live
+      target = next.target
     }
-  } finally {
-    await rm(work, { recursive: true, force: true })
-  }
-
-  /** Fetches `target` with every blob, writes artifact.tar and uploads it; returns the artifact id. */
-  async function uploadTree(target: string, round: number): Promise<number> {
-    try {
-      await git.run([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        '--depth=1',
-        'origin',
-        target
-      ])
-    } catch (error) {
-      if (!(error instanceof GitError)) throw error
-      throw new UserError(
-        `Could not fetch ${short(target)} of branch ${options.branch} to deploy it: ${error.stderr.split('\n')[0] ?? error.message}; re-run the job (the build is on the branch and the next run deploys it too).`,
-        { cause: error }
-      )
-    }
-    const dir = join(work, `artifact-${round}`)
-    await mkdir(dir)
-    const tar = join(dir, 'artifact.tar')
-    const { size, skipped } = await writeTreeTar(git, target, tar)
-    for (const entry of skipped) {
-      core.warning(
-        `${entry.path} on branch ${options.branch} is a ${entry.kind}, which a Pages deployment cannot hold: it is left out of the site.`
-      )
-    }
-    const tooLarge = artifactSizeWarning(size, options.branch, options.sizeLimitBytes)
-    if (tooLarge) core.warning(tooLarge)
-    const name = `ipa-ota-pages-${options.runId}-${options.runAttempt}-${target.slice(0, 12)}-${nonce}`
-    const { id } = await upload(name, tar)
-    await rm(dir, { recursive: true, force: true })
-    core.info(
-      `Uploaded ${formatBytes(size)} of branch ${options.branch} (${short(target)}) as artifact ${name} (id ${id}).`
+    throw new UserError(
+      `Branch ${options.branch} kept receiving builds while this run deployed it ${MAX_ROUNDS} times: re-run the job once the other runs are done, so the site serves every build.`
     )
-    return id
-  }
+  })
+}
 
-  /**
-   * Creates the deployment, waiting out another one in progress; `moved` when the branch tip
-   * changed during that wait, so the newer tip is deployed instead.
-   */
-  async function create(
-    artifactId: number,
-    target: string
-  ): Promise<{ id: string } | { moved: string }> {
-    for (let attempt = 1; ; attempt++) {
-      let oidcToken: string
-      try {
-        oidcToken = await (options.idToken ?? (() => core.getIDToken()))()
-      } catch (error) {
-        throw idTokenError(error)
-      }
-      const request = octokit.rest.repos.createPagesDeployment({
-        owner,
-        repo,
-        artifact_id: artifactId,
-        pages_build_version: target,
-        oidc_token: oidcToken
-      })
-      const idOf = (data: Awaited<typeof request>['data']) =>
-        String(data.id ?? data.status_url.split('/').pop() ?? target)
-      // Cancelled while the request is in flight: GitHub may create the deployment all the same,
-      // so cancel the one it answers with (nothing to do when it refuses).
-      const unregister = registerCancel(async () => {
-        const created = await request.then(({ data }) => idOf(data)).catch(() => undefined)
-        if (created === undefined) return
-        await octokit.rest.repos
-          .cancelPagesDeployment({ owner, repo, pages_deployment_id: created })
-          .then(() => core.info(`Cancelled Pages deployment ${created}.`))
-          .catch(() => core.warning(`Could not cancel Pages deployment ${created}.`))
-      })
-      try {
-        const id = idOf((await request).data)
-        core.info(`Created Pages deployment ${id} of ${short(target)}.`)
-        return { id }
-      } catch (error) {
-        if (!isInProgress(error)) throw explainDeployError(error, environmentsUrl)
-        if (now() >= deadline) {
-          throw new UserError(
-            `Another GitHub Pages deployment kept running for the whole wait-timeout (${Math.round(options.timeoutMs / 1000)} s), so ${short(target)} of branch ${options.branch} was not deployed: raise wait-timeout, or re-run the job.`
-          )
-        }
-        const delay = Math.max(interval, backoffMs(attempt, random, interval, 30_000))
-        core.info(
-          `Another Pages deployment is in progress; asking again in ${Math.round(delay / 1000)} s.`
-        )
-        await sleep(delay)
-        const tip = await remoteTip(git, options.branch)
-        if (tip !== undefined && tip !== target) return { moved: tip }
-      } finally {
-        unregister()
-      }
-    }
-  }
+interface Round {
+  options: PagesDeployOptions
+  api: DeploymentApi
+  side: DeployBranch
+  fresh: Set<string>
+  label: string
+}
 
-  /** Polls until `succeed`; a final status, too many errors or the deadline end it (cancelled). */
-  async function waitForDeployment(id: string, target: string): Promise<void> {
-    const params = { owner, repo, pages_deployment_id: id }
-    let pending = true
-    const cancel = async (): Promise<void> => {
-      if (!pending) return
-      pending = false
-      try {
-        await octokit.rest.repos.cancelPagesDeployment(params)
-        core.info(`Cancelled Pages deployment ${id}.`)
-      } catch (error) {
-        core.warning(
-          `Could not cancel Pages deployment ${id}: ${explainGitHubError(error, 'pages-deploy').message}`
-        )
-      }
-    }
-    const unregister = registerCancel(cancel)
-    try {
-      let errors = 0
-      let last = ''
-      for (;;) {
-        try {
-          const { status } = (await octokit.rest.repos.getPagesDeployment(params)).data
-          errors = 0
-          if (status === 'succeed') {
-            pending = false
-            core.info(`GitHub Pages deployed ${short(target)}.`)
-            return
-          }
-          const meaning = status ? FINAL_STATUSES[status] : undefined
-          if (meaning) {
-            pending = false
-            throw new UserError(
-              `The GitHub Pages deployment of ${short(target)} ended with ${status}: ${meaning}.`
-            )
-          }
-          if (status && status !== last) core.info(`Pages deployment ${id}: ${status}`)
-          last = status ?? last
-        } catch (error) {
-          if (error instanceof UserError) throw error
-          if (++errors >= MAX_POLL_ERRORS) {
-            await cancel()
-            throw explainGitHubError(error, 'pages-deploy')
-          }
-        }
-        if (now() >= deadline) {
-          await cancel()
-          throw new UserError(
-            `GitHub Pages did not finish deploying ${short(target)} within wait-timeout (${Math.round(options.timeoutMs / 1000)} s); the deployment was cancelled: raise wait-timeout and re-run the job.`
-          )
-        }
-        await sleep(interval)
-      }
-    } finally {
-      unregister()
-    }
+/**
+ * One deployment of the files of `target`: `live` when it succeeded and the branch holds no other
+ * files since, else the `target` of the next round (the branch moved).
+ */
+async function deployRound(
+  target: string,
+  { options, api, side, fresh, label }: Round
+): Promise<{ live: string } | { target: string }> {
+  await fetchCommit(side, target)
+  // Artifact names are unique within a run: a random part per upload, as matrix jobs of one run
+  // may upload the same tip, and one job may upload it again in a later round.
+  const name = `ipa-ota-pages-${options.runId}-${options.runAttempt}-${target.slice(0, 12)}-${randomBytes(3).toString('hex')}`
+  const sizeWarning = (size: number) =>
+    artifactSizeWarning(size, options.branch, options.sizeLimitBytes)
+  const artifactId = await uploadTree(side, target, name, upload, sizeWarning)
+  // The upload may have taken long: the branch is read again right before deploying.
+  const newer = await newerTip(side, target)
+  if (newer !== undefined) return moved(options.branch, newer, 'deploying that')
+  // Another's commit may have been deployed already: deploy its files as a commit of our own.
+  const own = await deployableCommit(side, target, fresh, label)
+  if ('moved' in own) return moved(options.branch, own.moved, 'deploying that')
+  const { version } = own
+  // Moves are judged by the files deployed (target's), whatever commit names them.
+  const created = await createDeployment(api, artifactId, version, () => newerTip(side, target))
+  if ('moved' in created) return moved(options.branch, created.moved, 'deploying that')
+  fresh.delete(version)
+  await waitForDeployment(api, created.id, version)
+  const after = await newerTip(side, target)
+  if (after === undefined) return { live: version }
+  return moved(options.branch, after, 'deploying it too, so no build is lost')
+}
+
+function moved(branch: string, tip: string, doing: string): { target: string } {
+  core.info(`Branch ${branch} moved to ${short(tip)} meanwhile; ${doing}.`)
+  return { target: tip }
+}
+
+function deploymentApi(options: PagesDeployOptions): DeploymentApi {
+  return {
+    repository: options.repository,
+    branch: options.branch,
+    timeoutMs: options.timeoutMs,
+    intervalMs: options.intervalMs ?? 5000,
+    idToken: options.idToken ?? (() => core.getIDToken()),
+    onCancel: options.onCancel ?? onProcessCancel,
+    sleep: options.sleep ?? defaultSleep,
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random
   }
 }
 
@@ -286,22 +172,6 @@ export function artifactSizeWarning(
   const limit =
     limitBytes % 1024 ** 3 === 0 ? `${limitBytes / 1024 ** 3} GB` : `${limitBytes} bytes`
   return `The Pages artifact of branch ${branch} is ${formatBytes(size)}, over the ${limit} GitHub Pages supports, so the deployment may be slow or fail: lower keep or max-site-size, or publish large builds with host: s3.`
-}
-
-/**
- * The branch tip on the remote; undefined when the branch does not exist or cannot be read (then
- * nothing newer is deployed by this run: the run that pushed it deploys it).
- */
-async function remoteTip(git: Git, branch: string): Promise<string | undefined> {
-  try {
-    const out = await git.text(['ls-remote', '--heads', 'origin', `refs/heads/${branch}`])
-    return out.split(/\s/)[0] || undefined
-  } catch (error) {
-    core.warning(
-      `Could not read branch ${branch} to look for newer builds: ${error instanceof Error ? error.message : String(error)}`
-    )
-    return undefined
-  }
 }
 
 const short = (commit: string): string => commit.slice(0, 12)

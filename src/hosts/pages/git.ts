@@ -29,6 +29,28 @@ export interface GitOptions {
   env?: Record<string, string>
   /** Strings removed from every message this adapter surfaces (the token and its encodings). */
   secrets?: string[]
+  /** Bounds of every command (default DEFAULT_GIT_LIMITS). */
+  limits?: GitLimits
+}
+
+/** How long one git command may run: a stalled fetch or push must not hold the job for hours. */
+export interface GitLimits {
+  /** A transfer slower than this many bytes per second… */
+  lowSpeedBytesPerSecond: number
+  /** …for this many seconds is aborted by git itself (GIT_HTTP_LOW_SPEED_LIMIT/_TIME). */
+  lowSpeedSeconds: number
+  /** Any command still running after this is killed (a server that accepts and never answers). */
+  timeoutMs: number
+}
+
+/**
+ * 1 KB/s for a minute means the connection is dead; 20 minutes is ample for the largest push
+ * GitHub takes (files under 100 MiB) or the fetch of a 1 GB site, at runner speeds.
+ */
+export const DEFAULT_GIT_LIMITS: GitLimits = {
+  lowSpeedBytesPerSecond: 1000,
+  lowSpeedSeconds: 60,
+  timeoutMs: 20 * 60_000
 }
 
 export interface GitRunOptions {
@@ -93,6 +115,7 @@ export function createGit(options: GitOptions): Git {
   const scrub = (text: string): string =>
     secrets.reduce((result, secret) => result.split(secret).join('***'), text)
 
+  const limits = options.limits ?? DEFAULT_GIT_LIMITS
   const baseEnv: Record<string, string> = {}
   for (const name of INHERITED_ENV) {
     const value = process.env[name]
@@ -107,6 +130,8 @@ export function createGit(options: GitOptions): Git {
     GIT_CONFIG_GLOBAL: devNull,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_DIR: options.gitDir,
+    GIT_HTTP_LOW_SPEED_LIMIT: String(limits.lowSpeedBytesPerSecond),
+    GIT_HTTP_LOW_SPEED_TIME: String(limits.lowSpeedSeconds),
     ...options.env
   })
 
@@ -115,22 +140,35 @@ export function createGit(options: GitOptions): Git {
       const child = spawn('git', args, {
         cwd: options.gitDir,
         env: { ...baseEnv, ...runOptions.env },
-        stdio: ['pipe', 'pipe', 'pipe']
+        stdio: ['pipe', 'pipe', 'pipe'],
+        // Its own process group, so the kill timer also ends git's remote helper (git-remote-http).
+        detached: process.platform !== 'win32'
       })
+      let killed = false
+      const timer = setTimeout(() => {
+        killed = true
+        killTree(child.pid)
+      }, limits.timeoutMs)
       const stdout: Buffer[] = []
       const stderr: Buffer[] = []
       child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
       child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
       // git may exit before reading all its input; the exit code tells what happened.
       child.stdin.on('error', () => undefined)
-      child.on('error', (error) =>
+      child.on('error', (error) => {
+        clearTimeout(timer)
         reject(
           new GitError(scrub(`git ${args[0]} could not start: ${error.message}`), null, '', '')
         )
-      )
+      })
       child.on('close', (code) => {
+        clearTimeout(timer)
         const out = Buffer.concat(stdout)
-        if (code === 0) return resolve(out)
+        if (code === 0 && !killed) return resolve(out)
+        if (killed) {
+          const message = `git ${args[0]} was stopped after ${Math.round(limits.timeoutMs / 1000)} s without finishing`
+          return reject(new GitError(message, code, `stalled: ${message}`, ''))
+        }
         const err = scrub(Buffer.concat(stderr).toString('utf8')).trim()
         const message = `git ${scrub(args.join(' '))} failed (exit ${code})${err ? `: ${err}` : ''}`
         reject(new GitError(message, code, err, scrub(out.toString('utf8'))))
@@ -142,5 +180,15 @@ export function createGit(options: GitOptions): Git {
     run,
     text: async (args, runOptions) => (await run(args, runOptions)).toString('utf8').trim(),
     scrub
+  }
+}
+
+/** Kills a git command and the helpers it started (its process group where there is one). */
+function killTree(pid: number | undefined): void {
+  if (pid === undefined) return
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL')
+  } catch {
+    // Already gone.
   }
 }

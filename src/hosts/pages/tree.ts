@@ -95,6 +95,8 @@ export type GitFailure =
   | 'race'
   /** The network or the server failed; the same request may succeed later. */
   | 'transient'
+  /** The transfer stalled (git's low-speed limit or the kill timer): not retried, so it stays bounded. */
+  | 'stalled'
   /** The token may read but not write. */
   | 'permission'
   /** The token was not accepted at all. */
@@ -162,6 +164,8 @@ export function classifyGitFailure(output: string): GitFailure {
   ) {
     return 'race'
   }
+  // Before 'transient': git reports curl's low-speed abort as "RPC failed; curl 28 …".
+  if (/operation too slow|^stalled: /m.test(text)) return 'stalled'
   if (
     /rpc failed|early eof|hung up unexpectedly|unexpected disconnect|empty reply from server|connection reset|connection refused|couldn't connect|could not resolve host|timed out|transfer closed|returned error: 5\d\d|broken pipe|http\/2 stream/.test(
       text
