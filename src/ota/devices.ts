@@ -68,7 +68,7 @@ export function checkDevices(
  * A device as build.json records it: the first 16 hex digits of the SHA-256 of the lower-cased
  * UDID. build.json is public and a UDID identifies a person's phone, so the record keeps only a
  * key that matches a UDID one already knows (to tell which devices are new since a build), never
- * the UDID itself. 64 bits make a clash among a team's devices practically impossible.
+ * the UDID itself. 64 bits of key make a clash among a team's devices practically impossible.
  */
 export function deviceKey(udid: string): string {
   return createHash('sha256').update(udid.toLowerCase()).digest('hex').slice(0, 16)
