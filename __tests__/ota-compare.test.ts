@@ -9,9 +9,10 @@ import {
   compareBuilds,
   comparisonChannel,
   describeChanges,
+  newSinceBase,
   type BuildFacts
 } from '../src/ota/compare.js'
-import { checkDevices, parseDeviceList } from '../src/ota/devices.js'
+import { checkDevices, deviceKey, parseDeviceList } from '../src/ota/devices.js'
 import { renderPageChanges } from '../src/ota/page-changes.js'
 import type { BuildRecord } from '../src/ota/types.js'
 import { CHANGES_BUDGET, changesMarkdown, devicesMarkdown } from '../src/report/changes.js'
@@ -122,6 +123,47 @@ describe('compareBuilds', () => {
       { label: 'Entitlements removed', text: 'aps-environment' },
       { label: 'Profile', text: 'ad-hoc → development; 12 → 14 devices' }
     ])
+  })
+})
+
+describe('devices new since the base build', () => {
+  const device = (c: string) => ({ id: c.repeat(40), name: c })
+  const [alice, bob, carol] = [device('a'), device('b'), device('c')]
+  const withDevices = (buildId: string, ids: string[] | undefined) =>
+    rich(buildId, '2025-01-05T00:00:00.000Z', (r) => {
+      r.profile = { ...r.profile!, devices: ids?.length ?? 2 }
+      if (ids !== undefined) r.profile.deviceIds = ids.map(deviceKey)
+    })
+  const changes = (before: BuildRecord, after: BuildRecord) => ({
+    channel: 'main',
+    ownChannel: 'pr-5',
+    base: { record: before, comparison: compareBuilds('main', before, after) }
+  })
+
+  it('are exactly the keys the build holds and its base did not', () => {
+    const before = withDevices('1-1', [alice.id, bob.id])
+    const after = withDevices('2-1', [bob.id, carol.id, alice.id])
+    expect(compareBuilds('main', before, after).newDevices).toEqual([deviceKey(carol.id)])
+    expect(newSinceBase(changes(before, after), [alice, bob, carol])).toEqual([carol])
+    // A device that left the profile is not new, and nothing added means no list.
+    expect(compareBuilds('main', after, before)).not.toHaveProperty('newDevices')
+  })
+
+  it('are none when either record lacks the list, or nothing was compared', () => {
+    const listed = withDevices('2-1', [alice.id, carol.id])
+    const old = withDevices('1-1', undefined)
+    expect(compareBuilds('main', old, listed)).not.toHaveProperty('newDevices')
+    expect(compareBuilds('main', listed, old)).not.toHaveProperty('newDevices')
+    expect(newSinceBase(changes(old, listed), [alice, carol])).toEqual([])
+    expect(newSinceBase(undefined, [alice, carol])).toEqual([])
+    expect(newSinceBase({ channel: 'main', ownChannel: 'main' }, [alice])).toEqual([])
+  })
+
+  it('match a UDID whatever its case', () => {
+    const before = withDevices('1-1', [])
+    const after = withDevices('2-1', ['00008101-000A1B2C3D4E5F60'])
+    const device = { id: '00008101-000a1b2c3d4e5f60', name: 'Dana' }
+    expect(newSinceBase(changes(before, after), [device])).toEqual([device])
   })
 })
 

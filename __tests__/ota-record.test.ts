@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { buildRecordProblem, MAX_BUILD_JSON_BYTES, parseBuildRecord } from '../src/ota/record.js'
-import { record } from './support/ota-fixtures.js'
+import { deviceKey, MAX_RECORDED_DEVICES } from '../src/ota/devices.js'
+import { buildFacts } from '../src/ota/facts.js'
+import { ipaInfo, profile, record } from './support/ota-fixtures.js'
 
 /** A valid record with `path` replaced by `value` (undefined deletes it). */
 function withField(path: string, value: unknown): unknown {
@@ -84,6 +87,7 @@ describe('buildRecordProblem', () => {
         expires: '2030-01-01T00:00:00.000Z',
         devices: 2,
         provisionsAllDevices: false,
+        deviceIds: ['0123456789abcdef', 'fedcba9876543210'],
         entitlements: ['aps-environment']
       }
     }
@@ -93,6 +97,71 @@ describe('buildRecordProblem', () => {
   it('refuses what is not an object', () => {
     expect(buildRecordProblem(null)).toBe('it is not a JSON object')
     expect(buildRecordProblem([1])).toBe('it is not a JSON object')
+  })
+})
+
+describe('the devices of a profile in build.json', () => {
+  const udids = ['00008101-000A1B2C3D4E5F60', '0123456789abcdef0123456789abcdef01234567']
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16)
+
+  it('are written as sorted hash keys of the lower-cased UDIDs, never the UDIDs', () => {
+    const facts = buildFacts(ipaInfo({ profile: profile({ devices: udids }) }))
+    const expected = udids.map((udid) => sha(udid.toLowerCase())).sort()
+    expect(facts.profile?.deviceIds).toEqual(expected)
+    expect(deviceKey('00008101-000a1b2c3d4e5f60')).toBe(deviceKey(udids[0]!))
+    const json = JSON.stringify(facts)
+    for (const udid of udids) expect(json.toLowerCase()).not.toContain(udid.toLowerCase())
+    expect(
+      buildFacts(ipaInfo({ profile: profile({ type: 'development', devices: udids }) })).profile
+        ?.deviceIds
+    ).toEqual(expected)
+  })
+
+  it('are left out for profiles without a device list and above the cap', () => {
+    const none = (overrides: Parameters<typeof profile>[0]) =>
+      buildFacts(ipaInfo({ profile: profile(overrides) })).profile
+    expect(
+      none({ type: 'enterprise', devices: [], provisionsAllDevices: true })
+    ).not.toHaveProperty('deviceIds')
+    expect(none({ type: 'app-store', devices: [] })).not.toHaveProperty('deviceIds')
+    const many = Array.from({ length: MAX_RECORDED_DEVICES + 1 }, (_, i) =>
+      i.toString(16).padStart(40, '0')
+    )
+    expect(none({ devices: many })).not.toHaveProperty('deviceIds')
+    expect(none({ devices: many.slice(1) })?.deviceIds).toHaveLength(MAX_RECORDED_DEVICES)
+  })
+
+  const old = {
+    type: 'ad-hoc' as const,
+    name: 'P',
+    expires: '2030-01-01T00:00:00.000Z',
+    devices: 2,
+    provisionsAllDevices: false
+  }
+  const keyed = { ...old, deviceIds: ['0123456789abcdef', 'fedcba9876543210'] }
+  const withKeys = { ...record('main', '1-1', '2025-01-01T00:00:00.000Z'), profile: keyed }
+
+  it('are read back, and a record written before them still reads', () => {
+    const fail = (m: string) => expect.fail(m)
+    expect(parseBuildRecord(JSON.stringify(withKeys), 'a', fail)?.profile?.deviceIds).toEqual([
+      '0123456789abcdef',
+      'fedcba9876543210'
+    ])
+    const read = parseBuildRecord(JSON.stringify({ ...withKeys, profile: old }), 'a', fail)
+    expect(read?.profile).toEqual(old)
+  })
+
+  it('are refused when they are not keys, or more than the cap', () => {
+    const keys = (deviceIds: unknown) =>
+      buildRecordProblem({ ...withKeys, profile: { ...withKeys.profile, deviceIds } })
+    expect(keys('ab')).toBe('profile.deviceIds is not a list of device keys')
+    expect(keys(['00008101-000A1B2C3D4E5F60'])).toBe(
+      'profile.deviceIds.0 is not a device key (16 hex digits)'
+    )
+    expect(keys(Array.from({ length: 1000 }, () => '0123456789abcdef'))).toBeUndefined()
+    expect(keys(Array.from({ length: 1001 }, () => '0123456789abcdef'))).toBe(
+      'profile.deviceIds is not a list of at most 1000 device keys'
+    )
   })
 })
 

@@ -8,6 +8,9 @@ import {
   renderRemovedComment
 } from '../src/report/comment.js'
 import { commentMarker, readShown } from '../src/report/comment-protocol.js'
+import { changesSince } from '../src/ota/compare.js'
+import { checkDevices, deviceKey } from '../src/ota/devices.js'
+import type { BuildRecord } from '../src/ota/types.js'
 import { buildRecord, SITE } from './support/github-records.js'
 
 // Like GitHub: raw HTML allowed, bare URLs linked.
@@ -206,6 +209,61 @@ describe('renderComment', () => {
     )
     expect(text).toContain(shown)
     if (!shown.includes('⚠️')) expect(text).not.toContain('⚠️')
+  })
+
+  it('marks exactly the devices new since the base build, their names escaped', () => {
+    const device = (c: string, name: string) => ({ id: c.repeat(40), name })
+    const [alice, bob, mallory, carol] = [
+      device('a', 'Alice'),
+      device('b', 'Bob'),
+      device('c', '<img src=x onerror=alert(1)> [m](javascript:x) @octocat'),
+      device('d', 'Carol')
+    ]
+    const withDevices = (record: BuildRecord, ids?: string[]): BuildRecord => ({
+      ...record,
+      profile: {
+        type: 'ad-hoc',
+        name: 'Ad Hoc',
+        expires: '2026-01-01T00:00:00.000Z',
+        devices: 3,
+        provisionsAllDevices: false,
+        ...(ids === undefined ? {} : { deviceIds: ids.map(deviceKey) })
+      }
+    })
+    const head = withDevices(buildRecord('34-1'), [alice.id, bob.id, mallory.id])
+    const base = (ids?: string[]) => withDevices({ ...buildRecord('30-1'), channel: 'main' }, ids)
+    const devices = checkDevices([alice, bob, mallory, carol], {
+      devices: [alice.id, bob.id, mallory.id],
+      provisionsAllDevices: false
+    })
+    const render = (changes: ReturnType<typeof changesSince>) =>
+      markdown.render(
+        renderComment({
+          key: 'k',
+          record: head,
+          history: [],
+          warnings: [],
+          now: NOW,
+          changes,
+          devices
+        })
+      )
+    const NEW = '(🆕 new since the base build)'
+
+    const html = render(changesSince([base([alice.id])], head, 'main'))
+    const text = visibleText(html)
+    expect(text).toContain(
+      `Installs on: Alice, Bob ${NEW}, <img src=x onerror=alert(1)> [m](javascript:x) @\u200Doctocat ${NEW}`
+    )
+    expect(text.split(NEW)).toHaveLength(3)
+    expect(text).toContain('Not in this profile: Carol:')
+    // The "Changes since" heading is an h4; the name adds no tag (two images: icon and QR).
+    const tags = tagsOf(html).filter((tag) => tag.name !== 'h4')
+    for (const tag of tags) expect(ALLOWED_TAGS, `<${tag.name}>`).toContain(tag.name)
+    expect(tags.filter((tag) => tag.name === 'img')).toHaveLength(2)
+    // A base build.json written before the list, or no base build: nothing is marked.
+    expect(visibleText(render(changesSince([base()], head, 'main')))).not.toContain(NEW)
+    expect(visibleText(render(changesSince([], head, 'main')))).not.toContain(NEW)
   })
 
   it('shows enterprise profiles as installing on all devices', () => {

@@ -9,6 +9,7 @@ import { DEVICE_FAMILIES } from '../ipa/inspect.js'
 import { hasSafePath } from './indexes.js'
 import { newestFirst } from './order.js'
 import { channelSlug } from './layout.js'
+import { deviceKey, type ListedDevice } from './devices.js'
 import type { BuildRecord } from './types.js'
 
 /** The facts of a build the comparison reads: a build.json, or the same made from an IPA. */
@@ -61,6 +62,11 @@ export interface Comparison {
     expires?: { before: string; after: string }
     devices?: { before: number; after: number }
   }
+  /**
+   * Device keys (deviceKey) the build's profile holds and the base's did not, to mark those
+   * devices by name; absent when either record lacks the list or none is new. Never rendered.
+   */
+  newDevices?: string[]
 }
 
 /**
@@ -120,7 +126,22 @@ export function compareBuilds(baseName: string, base: BuildFacts, head: BuildFac
   setList(comparison, 'entitlements', base.profile?.entitlements, head.profile?.entitlements)
   const profile = profileChanges(base.profile, head.profile)
   if (profile) comparison.profile = profile
+  const [before, after] = [base.profile?.deviceIds, head.profile?.deviceIds]
+  if (before !== undefined && after !== undefined) {
+    const old = new Set(before)
+    const added = after.filter((key) => !old.has(key))
+    if (added.length > 0) comparison.newDevices = added
+  }
   return comparison
+}
+
+/** Which of `devices` the base build's profile lacked: none when it was not compared. */
+export function newSinceBase(
+  changes: BuildChanges | undefined,
+  devices: readonly ListedDevice[]
+): ListedDevice[] {
+  const added = new Set(changes?.base?.comparison.newDevices)
+  return devices.filter((device) => added.has(deviceKey(device.id)))
 }
 
 function sizeChange(before: number, after: number): SizeChange {

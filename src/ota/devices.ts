@@ -2,6 +2,7 @@
  * The `devices-file` input: Apple's device list as the developer portal exports it and fastlane
  * reads it, and which of those devices the build's provisioning profile can install on.
  */
+import { createHash } from 'node:crypto'
 
 export interface ListedDevice {
   /** The UDID as listed. */
@@ -61,4 +62,37 @@ export function checkDevices(
     ;(provisioned.has(device.id.toLowerCase()) ? check.included : check.missing).push(device)
   }
   return check
+}
+
+/**
+ * A device as build.json records it: the first 16 hex digits of the SHA-256 of the lower-cased
+ * UDID. build.json is public and a UDID identifies a person's phone, so the record keeps only a
+ * key that matches a UDID one already knows (to tell which devices are new since a build), never
+ * the UDID itself. 64 bits of key make a clash among a team's devices practically impossible.
+ */
+export function deviceKey(udid: string): string {
+  return createHash('sha256').update(udid.toLowerCase()).digest('hex').slice(0, 16)
+}
+
+/**
+ * The most device keys a record holds. Apple allows about 100 devices per device type in a
+ * profile, so 1000 is never reached by a real one; it bounds what a build.json read back may hold.
+ */
+export const MAX_RECORDED_DEVICES = 1000
+
+/**
+ * The sorted keys of a development or ad hoc profile's devices, for build.json; undefined for
+ * other profiles and above MAX_RECORDED_DEVICES, where a partial list would mark devices as new
+ * that are not.
+ */
+export function recordedDeviceKeys(profile: {
+  type: string
+  devices: readonly string[]
+  provisionsAllDevices: boolean
+}): string[] | undefined {
+  if (profile.provisionsAllDevices || !['development', 'ad-hoc'].includes(profile.type)) {
+    return undefined
+  }
+  if (profile.devices.length > MAX_RECORDED_DEVICES) return undefined
+  return [...new Set(profile.devices.map(deviceKey))].sort()
 }

@@ -1,9 +1,11 @@
 import type { IpaInfo } from '../ipa/types.js'
 import type { BuildFacts } from './compare.js'
+import { recordedDeviceKeys } from './devices.js'
 
 /** The facts of an IPA as build.json records them; `ipa-ota diff` compares two of these. */
 export function buildFacts(info: IpaInfo, title?: string): BuildFacts {
   const { app, profile } = info
+  const deviceIds = profile && recordedDeviceKeys(profile)
   return {
     app: {
       bundleId: app.bundleId,
@@ -31,6 +33,7 @@ export function buildFacts(info: IpaInfo, title?: string): BuildFacts {
             ...(profile.teamId === undefined ? {} : { teamId: profile.teamId }),
             expires: profile.expires.toISOString(),
             devices: profile.devices.length,
+            ...(deviceIds === undefined ? {} : { deviceIds }),
             provisionsAllDevices: profile.provisionsAllDevices,
             entitlements: profile.entitlements
           }

@@ -5,6 +5,7 @@
  * about 7 kB minified against about 97 kB for zod (21 kB for zod/mini).
  */
 import * as v from 'valibot'
+import { MAX_RECORDED_DEVICES } from './devices.js'
 
 const text = v.string('a string')
 const bytes = v.pipe(
@@ -95,6 +96,8 @@ const AppSchema = v.object(
   'an object'
 )
 
+const KEY = 'a device key (16 hex digits)'
+
 const ProfileSchema = v.object(
   {
     type: v.picklist(['development', 'ad-hoc', 'enterprise', 'app-store'], 'a profile type'),
@@ -105,6 +108,16 @@ const ProfileSchema = v.object(
     expires: text,
     devices: bytes,
     provisionsAllDevices: v.boolean('true or false'),
+    /**
+     * Development and ad hoc profiles: their devices as deviceKey hashes, never the public UDIDs
+     * (absent in records written before, and for other profiles).
+     */
+    deviceIds: v.optional(
+      v.pipe(
+        v.array(v.pipe(v.string(KEY), v.regex(/^[0-9a-f]{16}$/, KEY)), 'a list of device keys'),
+        v.maxLength(MAX_RECORDED_DEVICES, `a list of at most ${MAX_RECORDED_DEVICES} device keys`)
+      )
+    ),
     /** The entitlement keys the profile grants (absent in records written before). */
     entitlements: v.optional(texts)
   },

@@ -4,7 +4,13 @@
  * escaped and bounded: escaping can make text six times longer, so each part has a budget of
  * characters, and a build that adds hundreds of permissions cannot overflow the comment.
  */
-import { describeChanges, MAX_MOVERS, noBaseText, type BuildChanges } from '../ota/compare.js'
+import {
+  describeChanges,
+  MAX_MOVERS,
+  newSinceBase,
+  noBaseText,
+  type BuildChanges
+} from '../ota/compare.js'
 import type { DeviceCheck, ListedDevice } from '../ota/devices.js'
 import { escapeText, truncate } from './markdown.js'
 
@@ -14,6 +20,7 @@ const MOVERS_BUDGET = 3_000
 const DEVICES_BUDGET = 3_000
 const MAX_LINE = 200
 const MAX_NAME = 60
+const NEW_MARK = '(🆕 new since the base build)'
 
 /** The changes since the base build, or one line when there is none; '' when not compared. */
 export function changesMarkdown(changes: BuildChanges | undefined): string {
@@ -37,12 +44,18 @@ export function changesMarkdown(changes: BuildChanges | undefined): string {
   return parts.join('\n\n')
 }
 
-/** Which devices of the devices-file list can install the build; '' without the input. */
-export function devicesMarkdown(check: DeviceCheck | undefined): string {
+/**
+ * Which listed devices can install the build, those the base build's profile lacked marked as
+ * new; '' without a device list.
+ */
+export function devicesMarkdown(check: DeviceCheck | undefined, changes?: BuildChanges): string {
   if (check === undefined) return ''
   if (check.anyDevice) return '**Installs on:** any device (the profile provisions all devices).'
   const rows: string[] = []
-  if (check.included.length > 0) rows.push(`- **Installs on:** ${names(check.included)}`)
+  if (check.included.length > 0) {
+    const added = new Set(newSinceBase(changes, check.included))
+    rows.push(`- **Installs on:** ${names(check.included, added)}`)
+  }
   if (check.missing.length > 0) {
     rows.push(
       `- **Not in this profile:** ${names(check.missing)}: ${escapeText('add them in the developer portal (Certificates, Identifiers & Profiles › Devices), regenerate the profile and rebuild.')}`
@@ -52,8 +65,12 @@ export function devicesMarkdown(check: DeviceCheck | undefined): string {
   return rows.join('\n')
 }
 
-function names(devices: readonly ListedDevice[]): string {
-  const escaped = devices.map((device) => escapeText(truncate(device.name, MAX_NAME)))
+function names(devices: readonly ListedDevice[], added = new Set<ListedDevice>()): string {
+  const escaped = devices.map(
+    (device) =>
+      escapeText(truncate(device.name, MAX_NAME)) +
+      (added.has(device) ? ` ${escapeText(NEW_MARK)}` : '')
+  )
   const shown: string[] = []
   let length = 0
   for (const name of escaped) {

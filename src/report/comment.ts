@@ -35,7 +35,7 @@ export interface CommentInput {
   now: Date
   /** What changed since the base build; absent when not compared (compare-to: none). */
   changes?: BuildChanges
-  /** Which devices of the devices-file list can install the build; absent without the input. */
+  /** Which listed devices can install the build (devices-file or the team's); absent without. */
   devices?: DeviceCheck
 }
 
@@ -139,7 +139,7 @@ function compose(
           installLinkBlock(urls.install)
         ]),
     details(record, now),
-    devicesMarkdown(input.devices),
+    devicesMarkdown(input.devices, input.changes),
     changesMarkdown(input.changes),
     notes === undefined || notes === '' ? '' : `**Notes**\n\n${escapeText(notes)}`,
     warningsAlert(warnings),
