@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, posix } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startActionsServices, type ActionsServices } from './support/actions-services.js'
+import { ISSUER_ID, KEY_ID, startAsc, type AscStandIn } from './support/asc-server.js'
 import { startGitServer, type GitServer } from './support/git-server.js'
 import { servePagesSettings } from './support/github-pages.js'
 import { gitAccess, type Grant } from './support/github-permissions.js'
@@ -41,6 +42,8 @@ let work: string
 let sampleIpa: string
 let git: GitServer
 let services: ActionsServices
+/** The App Store Connect stand-in answers a step given the team's API key (names in the comment). */
+let asc: AscStandIn
 let repoCount = 0
 
 beforeAll(async () => {
@@ -49,9 +52,11 @@ beforeAll(async () => {
   await writeSampleIpa(sampleIpa)
   git = await startGitServer({ tokens: { [TOKENS.write]: 'write', [TOKENS.read]: 'read' } })
   services = await startActionsServices()
+  asc = await startAsc()
 })
 afterAll(async () => {
   await services?.close()
+  await asc?.close()
   await git?.close()
   await rm(work, { recursive: true, force: true })
 })
@@ -196,15 +201,27 @@ function eventOf(
   throw new Error(`${recipe.title}: no scenario for the ${event} event`)
 }
 
+function ascSecret(name: string): string {
+  const secrets: Record<string, string> = {
+    ASC_KEY_ID: KEY_ID,
+    ASC_ISSUER_ID: ISSUER_ID,
+    ASC_PRIVATE_KEY: asc.privateKey
+  }
+  const value = secrets[name]
+  if (value === undefined) throw new Error(`no stand-in value for secrets.${name}`)
+  return value
+}
+
 /** The step's `with:` as the runner passes it: expressions resolved to what this event gives. */
 function inputsOf(job: ActionJob): Record<string, string> {
   const inputs: Record<string, string> = {}
   for (const [name, value] of Object.entries(job.step.with ?? {})) {
-    inputs[name] = String(value).replace(
-      /\$\{\{\s*github\.event\.pull_request\.title\s*\}\}/,
-      pullRequest.title
-    )
+    inputs[name] = String(value)
+      .replace(/\$\{\{\s*github\.event\.pull_request\.title\s*\}\}/, pullRequest.title)
+      .replace(/\$\{\{\s*secrets\.(ASC_\w+)\s*\}\}/, (_, secret: string) => ascSecret(secret))
   }
+  // Apple's server is not reachable here: the key's requests go to the stand-in.
+  if (inputs['asc-key-id'] !== undefined) inputs['asc-api-url'] = asc.url
   return inputs
 }
 
@@ -311,7 +328,11 @@ describe("the README's recipes", () => {
         expect(Object.values(grant)).not.toContain('write')
         expect(job.environment).toBeUndefined()
       }
-      if (job.steps.some((step) => step.uses?.startsWith('ipa-ota/'))) {
+      // provision installs profiles for Xcode, so it runs in the build job, on macOS.
+      const publishes = job.steps.some(
+        (step) => step.uses?.startsWith('ipa-ota/') && step.with?.mode !== 'provision'
+      )
+      if (publishes) {
         expect(job['runs-on']).toBe('ubuntu-latest')
       }
       if (job.environment !== undefined) {
@@ -355,6 +376,8 @@ describe("the README's recipes", () => {
       const outcome = await runJob(job, repo, job.grant, cwd)
       expect(outcome.github.refused).toEqual([])
       expect(outcome.github.violations).toEqual([])
+      expect(asc.violations).toEqual([])
+      expect(asc.refusals).toEqual([])
       expect(outcome.errors).toEqual([])
       expect(outcome.code).toBe(0)
       expect(outcome.outputs.skipped).toBe('false')

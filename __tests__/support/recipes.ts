@@ -62,20 +62,27 @@ export function readmeRecipes(path = 'README.md'): Recipe[] {
 
 export const isAction = (step: Step) => step.uses?.startsWith('ipa-ota/ipa-ota@') === true
 
+const ASC_MODES = new Set(['provision', 'register-device'])
+
 export function actionJobs(recipes: Recipe[]): ActionJob[] {
   return recipes.flatMap((recipe) => {
     const { workflow } = recipe
     const event = typeof workflow.on === 'string' ? workflow.on : Object.keys(workflow.on)[0]!
     return Object.entries(workflow.jobs).flatMap(([name, job]) =>
-      job.steps.filter(isAction).map((step) => ({
-        recipe,
-        name,
-        job,
-        event,
-        grant: job.permissions ?? workflow.permissions ?? {},
-        environment: typeof job.environment === 'string' ? job.environment : job.environment?.name,
-        step
-      }))
+      // provision and register-device talk to App Store Connect: asc-action.test.ts runs them
+      // through dist against its stand-in.
+      job.steps
+        .filter((step) => isAction(step) && !ASC_MODES.has(String(step.with?.mode)))
+        .map((step) => ({
+          recipe,
+          name,
+          job,
+          event,
+          grant: job.permissions ?? workflow.permissions ?? {},
+          environment:
+            typeof job.environment === 'string' ? job.environment : job.environment?.name,
+          step
+        }))
     )
   })
 }
