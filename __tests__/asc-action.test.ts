@@ -46,7 +46,13 @@ describe.skipIf(ascCorpus.skip)(`the action with mode: provision${ascCorpus.reas
     const result = await runAction({
       inputs,
       cwd: temp,
-      env: { RUNNER_TEMP: temp, NODE_OPTIONS: `--import=${PRELOAD}`, LOADED_MODULES_FILE: list }
+      env: {
+        RUNNER_TEMP: temp,
+        // The IPAs are written beside the runs' folders: the workspace holds them.
+        GITHUB_WORKSPACE: work,
+        NODE_OPTIONS: `--import=${PRELOAD}`,
+        LOADED_MODULES_FILE: list
+      }
     })
     const files = (await readFile(list, 'utf8')).split('\n').filter(Boolean)
     const code = (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n')
@@ -129,7 +135,12 @@ describe.skipIf(ascCorpus.skip)(`the action with mode: provision${ascCorpus.reas
         event: { name: 'pull_request', payload: pullRequest },
         token: TOKEN,
         cwd: temp,
-        env: { GITHUB_API_URL: gh.url, GITHUB_BASE_REF: 'main', RUNNER_TEMP: temp }
+        env: {
+          GITHUB_API_URL: gh.url,
+          GITHUB_BASE_REF: 'main',
+          GITHUB_WORKSPACE: work,
+          RUNNER_TEMP: temp
+        }
       })
       expect(result.errors).toEqual([])
       const body = fake.on('octo', 'app', 3)[0]!.body

@@ -29,7 +29,7 @@ export function explainGitFailure(
       )
     case 'permission':
       return new UserError(
-        `GitHub refused to let this workflow write branch ${branch} of ${remoteUrl}: grant the job \`permissions: contents: write\` (a pull request from a fork only gets a read-only token, so publish from a workflow of the base repository, e.g. on pull_request_target or workflow_run).`
+        `GitHub refused to let this workflow write branch ${branch} of ${remoteUrl}: grant the job \`permissions: contents: write\` (a pull request from a fork, or Dependabot's, only gets a read-only token: publish its build from a workflow_run workflow, see the README: "Pull requests from forks").`
       )
     case 'auth':
       return new UserError(
