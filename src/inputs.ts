@@ -1,10 +1,11 @@
 import * as core from '@actions/core'
 import * as glob from '@actions/glob'
-import { parseBaseUrl } from './base-url.js'
 import { readAsc, type AscSettings } from './asc-inputs.js'
 import { UserError } from './errors.js'
+import { readHost, readPages, readS3 } from './host-inputs.js'
 import { confinedPath, inputRoots, readInputText } from './input-files.js'
-import { channelSlug, siteRoot } from './ota/layout.js'
+import { boolean, integer, oneOf, optional } from './input-values.js'
+import { channelSlug } from './ota/layout.js'
 
 export type HostName = 'pages' | 'directory' | 's3' | 'release'
 
@@ -81,80 +82,24 @@ export interface Settings {
   }
 }
 
+/**
+ * Reads every input when called, in a fixed order: with several inputs wrong, the error shown is
+ * always the same one's.
+ */
 export async function getSettings(): Promise<Settings> {
   const mode = oneOf('mode', ['publish', 'remove', 'provision', 'register-device'] as const)
-  const host = oneOf('host', ['pages', 'directory', 's3', 'release'] as const)
-  const token = core.getInput('github-token')
-  if (token) core.setSecret(token)
-  const baseUrl = optionalUrl('base-url')
-  if (host === 'directory' && baseUrl === undefined) {
-    throw new UserError(
-      'Input base-url is required with host: directory: give the https address the site will be served from, e.g. base-url: https://builds.example.com.'
-    )
-  }
-  if (host !== 'directory' && !token) {
-    throw new UserError(
-      `Input github-token is empty: host: ${host} needs it. Leave it unset to use the workflow's GITHUB_TOKEN.`
-    )
-  }
-  const path = siteRoot(core.getInput('path') || 'ota')
-  const publicBaseUrl = optionalUrl('public-base-url')
-  const bucket = optional('s3-bucket')
-  if (host === 's3' && bucket === undefined) {
-    throw new UserError('Input s3-bucket is required with host: s3: name the bucket to publish to.')
-  }
+  const { bucket, publicBaseUrl, ...host } = readHost()
   const asc = readAsc(mode)
-  const bundleIds = core
-    .getInput('bundle-ids')
-    .split(/[\s,]+/)
-    .filter(Boolean)
-  if (mode === 'provision' && bundleIds.length === 0) {
-    throw new UserError(
-      "Input bundle-ids is required with mode: provision: list the app's bundle id and its extensions', e.g. bundle-ids: com.example.app com.example.app.widget."
-    )
-  }
+  const bundleIds = readBundleIds(mode)
   return {
     mode,
-    ipa: mode === 'publish' ? await findIpa(core.getInput('ipa')) : undefined,
-    host,
-    token,
-    baseUrl,
-    outputDir: core.getInput('output-dir') || 'ota-site',
-    path,
-    channel: optional('channel') === undefined ? undefined : channelSlug(core.getInput('channel')),
-    title: optional('title'),
-    notes: await readNotes(),
-    qr: oneOf('qr', ['page', 'link'] as const),
-    profileCheck: oneOf('profile-check', ['error', 'warn', 'off'] as const),
-    keep: integer('keep', 1),
-    unlisted: boolean('unlisted'),
-    maxSiteSize: byteSize('max-site-size'),
-    history: oneOf('history', ['keep', 'squash'] as const),
-    pagesBranch: core.getInput('pages-branch') || 'gh-pages',
-    pagesSharedBranch: boolean('pages-shared-branch'),
-    wait: boolean('wait'),
-    waitTimeoutMs: waitTimeoutMinutes() * 60_000,
-    comment: oneOf('comment', ['auto', 'always', 'never'] as const),
-    commentKey: optional('comment-key'),
-    commentAuthor: optional('comment-author'),
-    prNumber: optional('pr-number') === undefined ? undefined : integer('pr-number', 1),
-    deployment: boolean('deployment'),
-    s3: {
-      bucket,
-      region: core.getInput('s3-region') || 'us-east-1',
-      endpoint: optional('s3-endpoint'),
-      forcePathStyle: boolean('s3-force-path-style'),
-      prefix: optional('s3-prefix'),
-      acl: optional('s3-acl'),
-      publicBaseUrl
-    },
+    ...host,
+    ...(await readBuild(mode)),
+    ...readPages(),
+    ...readComment(),
+    s3: readS3({ bucket, publicBaseUrl }),
     releaseTag: core.getInput('release-tag') || 'ota-{channel}',
-    compareTo:
-      optional('compare-to') === undefined
-        ? undefined
-        : core.getInput('compare-to') === 'none'
-          ? 'none'
-          : channelSlug(core.getInput('compare-to')),
+    compareTo: readCompareTo(),
     devicesFile: optional('devices-file'),
     asc,
     provision: {
@@ -170,75 +115,59 @@ export async function getSettings(): Promise<Settings> {
   }
 }
 
-function optional(name: string): string | undefined {
-  return core.getInput(name) || undefined
-}
-
-function oneOf<T extends string>(name: string, allowed: readonly T[]): T {
-  const value = core.getInput(name) || allowed[0]
-  if (!allowed.includes(value as T)) {
+function readBundleIds(mode: Settings['mode']): string[] {
+  const bundleIds = core
+    .getInput('bundle-ids')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+  if (mode === 'provision' && bundleIds.length === 0) {
     throw new UserError(
-      `Input ${name} is "${value}", which is not one of ${allowed.join(', ')}: use one of those.`
+      "Input bundle-ids is required with mode: provision: list the app's bundle id and its extensions', e.g. bundle-ids: com.example.app com.example.app.widget."
     )
   }
-  return value as T
+  return bundleIds
 }
 
-function integer(name: string, min: number): number {
-  const raw = core.getInput(name)
-  const value = Number(raw)
-  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
-    throw new UserError(`Input ${name} is "${raw}": it must be a whole number of at least ${min}.`)
+type BuildSettings = Pick<
+  Settings,
+  'ipa' | 'outputDir' | 'channel' | 'title' | 'notes' | 'qr' | 'profileCheck' | 'keep' | 'unlisted'
+>
+
+/** The build to publish and how its pages show it. */
+async function readBuild(mode: Settings['mode']): Promise<BuildSettings> {
+  return {
+    ipa: mode === 'publish' ? await findIpa(core.getInput('ipa')) : undefined,
+    outputDir: core.getInput('output-dir') || 'ota-site',
+    channel: optional('channel') === undefined ? undefined : channelSlug(core.getInput('channel')),
+    title: optional('title'),
+    notes: await readNotes(),
+    qr: oneOf('qr', ['page', 'link'] as const),
+    profileCheck: oneOf('profile-check', ['error', 'warn', 'off'] as const),
+    keep: integer('keep', 1),
+    unlisted: boolean('unlisted')
   }
-  return value
 }
 
-/** The longest wait-timeout, in minutes: a Pages build or deployment never takes longer. */
-const MAX_WAIT_MINUTES = 60
+type CommentSettings = Pick<
+  Settings,
+  'comment' | 'commentKey' | 'commentAuthor' | 'prNumber' | 'deployment'
+>
 
-/** wait-timeout: 0 means the maximum, as deploy-pages treats its timeout (a 0 s wait fails all). */
-function waitTimeoutMinutes(): number {
-  const minutes = integer('wait-timeout', 0)
-  if (minutes > MAX_WAIT_MINUTES) {
-    throw new UserError(
-      `Input wait-timeout is "${minutes}": GitHub Pages needs at most ${MAX_WAIT_MINUTES} minutes; give a number from 1 to ${MAX_WAIT_MINUTES} (0 means ${MAX_WAIT_MINUTES}).`
-    )
+/** The pull request comment and the deployment. */
+function readComment(): CommentSettings {
+  return {
+    comment: oneOf('comment', ['auto', 'always', 'never'] as const),
+    commentKey: optional('comment-key'),
+    commentAuthor: optional('comment-author'),
+    prNumber: optional('pr-number') === undefined ? undefined : integer('pr-number', 1),
+    deployment: boolean('deployment')
   }
-  return minutes === 0 ? MAX_WAIT_MINUTES : minutes
 }
 
-function boolean(name: string): boolean {
-  const raw = core.getInput(name).toLowerCase()
-  if (raw === 'true') return true
-  if (raw === 'false' || raw === '') return false
-  throw new UserError(`Input ${name} is "${raw}": use true or false.`)
-}
-
-const units: Record<string, number> = {
-  '': 1,
-  b: 1,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-  kib: 1024,
-  mib: 1024 ** 2,
-  gib: 1024 ** 3
-}
-
-function byteSize(name: string): number {
-  const raw = core.getInput(name)
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(raw)
-  const unit = match ? units[match[2]!.toLowerCase()] : undefined
-  if (!match || unit === undefined) {
-    throw new UserError(`Input ${name} is "${raw}": give a size such as 900MB or 1GB.`)
-  }
-  return Math.round(Number(match[1]) * unit)
-}
-
-/** An https site address, normalised (see parseBaseUrl). */
-function optionalUrl(name: string): string | undefined {
-  const value = optional(name)
-  return value === undefined ? undefined : parseBaseUrl(`Input ${name}`, value)
+function readCompareTo(): string | undefined {
+  const value = optional('compare-to')
+  if (value === undefined || value === 'none') return value
+  return channelSlug(value)
 }
 
 /** `notes`, or the text of `notes-file` (generated notes, e.g. a changelog written by a step). */
