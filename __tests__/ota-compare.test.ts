@@ -4,14 +4,9 @@ import { resolve } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import { parseProfile } from '../src/ipa/profile.js'
-import {
-  changesSince,
-  compareBuilds,
-  comparisonChannel,
-  describeChanges,
-  newSinceBase,
-  type BuildFacts
-} from '../src/ota/compare.js'
+import { describeChanges } from '../src/ota/changes-text.js'
+import { changesSince, comparisonChannel, newSinceBase } from '../src/ota/compare.js'
+import { compareBuilds, type BuildFacts } from '../src/ota/comparison.js'
 import { checkDevices, deviceKey, parseDeviceList } from '../src/ota/devices.js'
 import { renderPageChanges } from '../src/ota/page-changes.js'
 import type { BuildRecord } from '../src/ota/types.js'

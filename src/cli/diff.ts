@@ -1,7 +1,8 @@
 import { basename } from 'node:path'
 import { terminalSafe } from '../ipa/inspect.js'
 import { readIpa } from '../ipa/read.js'
-import { compareBuilds, describeChanges } from '../ota/compare.js'
+import { describeChanges } from '../ota/changes-text.js'
+import { compareBuilds } from '../ota/comparison.js'
 import { buildFacts } from '../ota/facts.js'
 import { defineCommand, UsageError } from './args.js'
 

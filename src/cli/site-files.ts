@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { UserError } from '../errors.js'
 import { terminalSafe } from '../ipa/inspect.js'
-import { describeChanges, noBaseText, type BuildChanges } from '../ota/compare.js'
+import { describeChanges, noBaseText } from '../ota/changes-text.js'
+import type { BuildChanges } from '../ota/compare.js'
 import { parseDeviceList, type DeviceCheck, type ListedDevice } from '../ota/devices.js'
 import { warn } from './args.js'
 

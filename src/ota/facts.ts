@@ -1,5 +1,5 @@
 import type { IpaInfo } from '../ipa/types.js'
-import type { BuildFacts } from './compare.js'
+import type { BuildFacts } from './comparison.js'
 import { recordedDeviceKeys } from './devices.js'
 
 /** The facts of an IPA as build.json records them; `ipa-ota diff` compares two of these. */

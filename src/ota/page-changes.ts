@@ -3,7 +3,8 @@
  * page.ts places after the release notes. The words come from describeChanges, shared with the
  * comment and `ipa-ota diff`; the html template escapes every one of them.
  */
-import { describeChanges, noBaseText, type BuildChanges } from './compare.js'
+import type { BuildChanges } from './compare.js'
+import { describeChanges, noBaseText } from './changes-text.js'
 import type { DeviceCheck, ListedDevice } from './devices.js'
 import { expiryText } from '../expiry.js'
 import { html, type Html } from './html.js'

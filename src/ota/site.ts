@@ -1,23 +1,20 @@
 import type { IpaInfo } from '../ipa/types.js'
 import { iconFiles, type IconFiles } from './icons.js'
 import {
-  buildDir,
-  buildIdSlug,
-  channelDir,
-  channelSlug,
-  ipaFileName,
-  sitePath,
-  unlistedBuildId
-} from './layout.js'
-import { assertPublicHttpsUrl, installLink, renderManifest } from './manifest.js'
+  BUILD_FILES,
+  buildPlace,
+  buildRecord,
+  buildUrls,
+  manifestBytes,
+  type BuildPlace
+} from './build-folder.js'
+import { channelSlug } from './layout.js'
 import { renderPage } from './page.js'
-import { renderQr, type QrTarget } from './qr.js'
-import type { BuildRecord, BuildSite, BuildUrls, SiteFile, SourceInfo } from './types.js'
+import { renderQr, type QrFiles, type QrTarget } from './qr.js'
+import type { BuildRecord, BuildSite, SiteFile, SourceInfo } from './types.js'
 import { changesSince, type BuildChanges } from './compare.js'
-import { buildFacts } from './facts.js'
 import type { DeviceCheck } from './devices.js'
 import { renderPageChanges } from './page-changes.js'
-import { cleanStrings } from '../text.js'
 
 export interface SiteOptions {
   /** The public URL of a site path; the host's answer, checked here for https. */
@@ -56,19 +53,6 @@ export interface PreparedSite {
    */
   assemble(current: readonly BuildRecord[]): { site: BuildSite; changes?: BuildChanges }
 }
-
-/** The fixed file names of a build folder (the IPA's name comes from the app name). */
-const BUILD_FILES = {
-  page: 'index.html',
-  manifest: 'manifest.plist',
-  manifestXml: 'manifest.xml',
-  qrPng: 'qr.png',
-  qrSvg: 'qr.svg',
-  icon: 'icon.png',
-  displayImage: 'icon-57.png',
-  fullSizeImage: 'icon-512.png',
-  buildJson: 'build.json'
-} as const
 
 function file(path: string, content: Buffer, contentType: string): SiteFile {
   return { path, content, size: content.length, contentType, immutable: true }
@@ -109,78 +93,18 @@ export async function buildSite(info: IpaInfo, options: SiteOptions): Promise<Bu
   return (await prepareSite(info, options)).assemble([]).site
 }
 
-/** Everything of the build's site that does not depend on the other builds (icons, QR code). */
-export async function prepareSite(info: IpaInfo, options: SiteOptions): Promise<PreparedSite> {
-  const channel = channelSlug(options.channel)
-  const buildId = options.unlisted ? unlistedBuildId(options.buildId) : buildIdSlug(options.buildId)
-  const dir = buildDir(options.root, channel, buildId)
-  const ipaName = ipaFileName(info.app.name)
-  const urlOf = (name: string) =>
-    assertPublicHttpsUrl(options.urlFor(sitePath(dir, name)), 'published build')
-
-  const icons = tryIconFiles(info, options.warn ?? (() => {}))
-  const manifestUrl = urlOf(BUILD_FILES.manifest)
-  const urls: BuildUrls = {
-    page: urlOf(BUILD_FILES.page),
-    manifest: manifestUrl,
-    ipa: urlOf(ipaName),
-    qr: urlOf(BUILD_FILES.qrPng),
-    qrSvg: urlOf(BUILD_FILES.qrSvg),
-    ...(icons === undefined ? {} : { icon: urlOf(BUILD_FILES.icon) }),
-    buildJson: urlOf(BUILD_FILES.buildJson),
-    install: installLink(manifestUrl),
-    // The channel page never shows an unlisted build, so it is no "latest" link for it.
-    ...(!options.unlisted && {
-      channel: assertPublicHttpsUrl(
-        options.urlFor(sitePath(channelDir(options.root, channel), 'index.html')),
-        'channel index'
-      )
-    })
-  }
-
-  const title = options.title?.trim() || info.app.name
-  const notes = options.notes?.trim() ? options.notes : undefined
-  const { app } = info
-  // Cleaned once here, so build.json and every page and comment made from it hold the same text.
-  const record: Omit<BuildRecord, 'size'> = cleanStrings({
-    schema: 1,
-    channel,
-    buildId,
-    createdAt: options.now.toISOString(),
-    ...buildFacts(info, title),
-    ...(notes === undefined ? {} : { notes }),
-    ...(options.blockers?.length ? { blockers: [...options.blockers] } : {}),
-    // The run and its attempt order builds everywhere (order.ts): a run id is never without one.
-    source:
-      options.source.runId === undefined || options.source.runAttempt !== undefined
-        ? options.source
-        : { ...options.source, runAttempt: 1 },
-    urls,
-    ...(options.unlisted && { unlisted: true as const })
-  })
-
-  const manifest = Buffer.from(
-    renderManifest({
-      ipaUrl: urls.ipa,
-      ...(icons === undefined
-        ? {}
-        : {
-            displayImageUrl: urlOf(BUILD_FILES.displayImage),
-            fullSizeImageUrl: urlOf(BUILD_FILES.fullSizeImage)
-          }),
-      bundleId: app.bundleId,
-      version: app.version,
-      title,
-      subtitle: `${app.version} (${app.build})`
-    }),
-    'utf8'
-  )
-  const qr = await renderQr(options.qr === 'page' ? urls.page : urls.install)
-
-  const at = (name: string) => sitePath(dir, name)
+/** The files that do not depend on the other builds, in upload order: the IPA and images first. */
+function fixedFiles(
+  info: IpaInfo,
+  place: BuildPlace,
+  icons: IconFiles | undefined,
+  qr: QrFiles,
+  manifest: Buffer
+): SiteFile[] {
+  const { at } = place
   const files: SiteFile[] = [
     {
-      path: at(ipaName),
+      path: at(place.ipaName),
       content: { file: info.file.path },
       size: info.file.size,
       contentType: 'application/octet-stream',
@@ -200,34 +124,76 @@ export async function prepareSite(info: IpaInfo, options: SiteOptions): Promise<
     file(at(BUILD_FILES.manifest), manifest, 'application/xml'),
     file(at(BUILD_FILES.manifestXml), manifest, 'application/xml')
   )
+  return files
+}
 
-  const assemble = (current: readonly BuildRecord[]) => {
-    const changes =
-      options.compareWith === undefined
-        ? undefined
-        : changesSince(current, record, channelSlug(options.compareWith))
-    const page = renderPage({
-      record,
-      title,
-      hasIcon: icons !== undefined,
-      files: { qrImage: BUILD_FILES.qrSvg, ipa: ipaName, manifest: BUILD_FILES.manifest },
-      qr: options.qr,
-      extra: renderPageChanges({
-        changes,
-        devices: options.devices,
-        profile: record.profile,
-        now: options.now
-      })
+/** What assembleSite needs of the prepared build besides the builds already on the site. */
+interface Prepared {
+  place: BuildPlace
+  record: Omit<BuildRecord, 'size'>
+  title: string
+  hasIcon: boolean
+  files: readonly SiteFile[]
+}
+
+/** The page (with the changes since the base build in `current`) and build.json, added. */
+function assembleSite(
+  prepared: Prepared,
+  options: SiteOptions,
+  current: readonly BuildRecord[]
+): { site: BuildSite; changes?: BuildChanges } {
+  const { place, record } = prepared
+  const changes =
+    options.compareWith === undefined
+      ? undefined
+      : changesSince(current, record, channelSlug(options.compareWith))
+  const page = renderPage({
+    record,
+    title: prepared.title,
+    hasIcon: prepared.hasIcon,
+    files: { qrImage: BUILD_FILES.qrSvg, ipa: place.ipaName, manifest: BUILD_FILES.manifest },
+    qr: options.qr,
+    extra: renderPageChanges({
+      changes,
+      devices: options.devices,
+      profile: record.profile,
+      now: options.now
     })
-    const all = [
-      ...files,
-      file(at(BUILD_FILES.page), Buffer.from(page, 'utf8'), 'text/html; charset=utf-8')
-    ]
-    const otherBytes = all.reduce((sum, each) => sum + each.size, 0)
-    const buildJson = settleBuildJson(record, otherBytes)
-    all.splice(all.length - 1, 0, file(at(BUILD_FILES.buildJson), buildJson, 'application/json'))
-    const site = { dir, record: { ...record, size: otherBytes + buildJson.length }, files: all }
-    return { site, ...(changes === undefined ? {} : { changes }) }
+  })
+  const all = [
+    ...prepared.files,
+    file(place.at(BUILD_FILES.page), Buffer.from(page, 'utf8'), 'text/html; charset=utf-8')
+  ]
+  const otherBytes = all.reduce((sum, each) => sum + each.size, 0)
+  const buildJson = settleBuildJson(record, otherBytes)
+  all.splice(
+    all.length - 1,
+    0,
+    file(place.at(BUILD_FILES.buildJson), buildJson, 'application/json')
+  )
+  const site = {
+    dir: place.dir,
+    record: { ...record, size: otherBytes + buildJson.length },
+    files: all
   }
-  return { dir, record, assemble }
+  return { site, ...(changes === undefined ? {} : { changes }) }
+}
+
+/** Everything of the build's site that does not depend on the other builds (icons, QR code). */
+export async function prepareSite(info: IpaInfo, options: SiteOptions): Promise<PreparedSite> {
+  const place = buildPlace(info, options)
+  const icons = tryIconFiles(info, options.warn ?? (() => {}))
+  const hasIcon = icons !== undefined
+  const urls = buildUrls(place, options, hasIcon)
+  const title = options.title?.trim() || info.app.name
+  const record = buildRecord(info, options, place, title, urls)
+  const manifest = manifestBytes(info, place, urls, title, hasIcon)
+  const qr = await renderQr(options.qr === 'page' ? urls.page : urls.install)
+  const files = fixedFiles(info, place, icons, qr, manifest)
+  const prepared: Prepared = { place, record, title, hasIcon, files }
+  return {
+    dir: place.dir,
+    record,
+    assemble: (current) => assembleSite(prepared, options, current)
+  }
 }

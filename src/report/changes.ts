@@ -4,13 +4,8 @@
  * escaped and bounded: escaping can make text six times longer, so each part has a budget of
  * characters, and a build that adds hundreds of permissions cannot overflow the comment.
  */
-import {
-  describeChanges,
-  MAX_MOVERS,
-  newSinceBase,
-  noBaseText,
-  type BuildChanges
-} from '../ota/compare.js'
+import { describeChanges, MAX_MOVERS, noBaseText } from '../ota/changes-text.js'
+import { newSinceBase, type BuildChanges } from '../ota/compare.js'
 import type { DeviceCheck, ListedDevice } from '../ota/devices.js'
 import { escapeText, truncate } from './markdown.js'
 
