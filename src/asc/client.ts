@@ -41,14 +41,36 @@ export interface AscClient {
 
 const MAX_PAGES = 100
 
-/** A factory rather than small functions: every method shares `send` and the options. */
+type Send = (method: string, url: URL, body?: unknown) => Promise<unknown>
+
+/** The methods share `send` (token, retries, errors) and the API root. */
 export function createAscClient(options: AscClientOptions): AscClient {
   const base = new URL(options.baseUrl)
+  const send = createSend(options)
+  return {
+    async get<A>(path: string, query?: Query) {
+      return dataOf<A>(await send('GET', urlOf(base, path, query)))
+    },
+    list: <A>(path: string, query?: Query) => listAll<A>(send, base, path, query),
+    async post<A>(path: string, body: unknown) {
+      return dataOf<A>(await send('POST', urlOf(base, path), body))
+    },
+    async patch<A>(path: string, body: unknown) {
+      return dataOf<A>(await send('PATCH', urlOf(base, path), body))
+    },
+    async delete(path: string) {
+      await send('DELETE', urlOf(base, path))
+    }
+  }
+}
+
+/** One request with a fresh token, retried on network errors, 429 and 5xx with backoff. */
+function createSend(options: AscClientOptions): Send {
   const retries = options.retries ?? 4
   const sleep = options.sleep ?? defaultSleep
   const random = options.random ?? Math.random
 
-  async function send(method: string, url: URL, body?: unknown): Promise<unknown> {
+  return async function send(method, url, body) {
     for (let attempt = 1; ; attempt++) {
       const response = await fetch(url, {
         method,
@@ -59,13 +81,7 @@ export function createAscClient(options: AscClientOptions): AscClient {
         },
         body: body === undefined ? undefined : JSON.stringify(body)
       }).catch((error: unknown) => {
-        if (attempt > retries) {
-          const { cause } = error as { cause?: { code?: string; message?: string } }
-          const why = cause?.code ?? cause?.message ?? String(error)
-          throw new UserError(
-            `App Store Connect at ${url.origin} cannot be reached (${why}): check asc-api-url and the runner's network.`
-          )
-        }
+        if (attempt > retries) throw unreachable(url, error)
         return undefined
       })
       if (!response) {
@@ -86,43 +102,42 @@ export function createAscClient(options: AscClientOptions): AscClient {
       await sleep(wait)
     }
   }
+}
 
-  function urlOf(path: string, query: Query = {}): URL {
-    const url = new URL(path, base)
-    for (const [name, value] of Object.entries(query)) {
-      if (value === undefined) continue
-      // Apple's arrays are comma-separated (OpenAPI style: form, explode: false).
-      url.searchParams.set(name, Array.isArray(value) ? value.join(',') : String(value))
-    }
-    return url
-  }
+function unreachable(url: URL, error: unknown): UserError {
+  const { cause } = error as { cause?: { code?: string; message?: string } }
+  const why = cause?.code ?? cause?.message ?? String(error)
+  return new UserError(
+    `App Store Connect at ${url.origin} cannot be reached (${why}): check asc-api-url and the runner's network.`
+  )
+}
 
-  return {
-    async get<A>(path: string, query?: Query) {
-      return dataOf<A>(await send('GET', urlOf(path, query)))
-    },
-    async list<A>(path: string, query?: Query) {
-      const all: Resource<A>[] = []
-      let next: URL | undefined = urlOf(path, { limit: 200, ...query })
-      for (let page = 0; next; page++) {
-        if (page === MAX_PAGES) throw new Error(`${path} has more than ${MAX_PAGES} pages`)
-        const body = await send('GET', next)
-        const data = isRecord(body) && Array.isArray(body.data) ? body.data : []
-        all.push(...(data as Resource<A>[]))
-        next = nextPage(body, base)
-      }
-      return all
-    },
-    async post<A>(path: string, body: unknown) {
-      return dataOf<A>(await send('POST', urlOf(path), body))
-    },
-    async patch<A>(path: string, body: unknown) {
-      return dataOf<A>(await send('PATCH', urlOf(path), body))
-    },
-    async delete(path: string) {
-      await send('DELETE', urlOf(path))
-    }
+function urlOf(base: URL, path: string, query: Query = {}): URL {
+  const url = new URL(path, base)
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue
+    // Apple's arrays are comma-separated (OpenAPI style: form, explode: false).
+    url.searchParams.set(name, Array.isArray(value) ? value.join(',') : String(value))
   }
+  return url
+}
+
+async function listAll<A>(
+  send: Send,
+  base: URL,
+  path: string,
+  query?: Query
+): Promise<Resource<A>[]> {
+  const all: Resource<A>[] = []
+  let next: URL | undefined = urlOf(base, path, { limit: 200, ...query })
+  for (let page = 0; next; page++) {
+    if (page === MAX_PAGES) throw new Error(`${path} has more than ${MAX_PAGES} pages`)
+    const body = await send('GET', next)
+    const data = isRecord(body) && Array.isArray(body.data) ? body.data : []
+    all.push(...(data as Resource<A>[]))
+    next = nextPage(body, base)
+  }
+  return all
 }
 
 function parseJson(text: string): unknown {

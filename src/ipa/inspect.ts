@@ -62,14 +62,25 @@ export function inspectJson(info: IpaInfo, verdict: Verdict): InspectJson {
   }
 }
 
+/** Writes one "Label:   value" line of the report. */
+type AddLine = (label: string, value: string) => void
+
 /** A human-readable report of the IPA for a terminal, one fact a line. */
 export function formatInspect(info: IpaInfo, verdict: Verdict, now: Date = new Date()): string {
-  const { app, profile, icon } = info
   const lines: string[] = []
-  const add = (label: string, value: string): void => {
+  const add: AddLine = (label, value) => {
     lines.push(`${`${label}:`.padEnd(14)} ${terminalSafe(value)}`)
   }
+  addAppLines(add, info)
+  if (info.profile) addProfileLines(add, info.profile, now)
+  else add('Profile', 'none (no embedded.mobileprovision)')
+  addIconAndVerdictLines(add, info, verdict)
+  return lines.join('\n')
+}
 
+/** The app itself: identity, size and components, platform, bundle contents, signing. */
+function addAppLines(add: AddLine, info: IpaInfo): void {
+  const { app } = info
   add(
     'App',
     app.versionMissing
@@ -112,42 +123,43 @@ export function formatInspect(info: IpaInfo, verdict: Verdict, now: Date = new D
     )
   }
   add('Code signed', info.codeSigned ? 'yes (_CodeSignature/CodeResources)' : 'no')
+}
 
-  if (profile) {
-    add('Profile', `${profile.type}, "${profile.name}" (${profile.uuid})`)
-    if (profile.teamName || profile.teamId) {
-      add(
-        '  Team',
-        [profile.teamName, profile.teamId && `(${profile.teamId})`].filter(Boolean).join(' ')
-      )
-    }
-    add('  Expires', `${formatDate(profile.expires)} (${expiryText(profile.expires, now)})`)
+function addProfileLines(add: AddLine, profile: NonNullable<IpaInfo['profile']>, now: Date): void {
+  add('Profile', `${profile.type}, "${profile.name}" (${profile.uuid})`)
+  if (profile.teamName || profile.teamId) {
     add(
-      '  Devices',
-      profile.provisionsAllDevices ? 'all (enterprise)' : `${profile.devices.length} provisioned`
+      '  Team',
+      [profile.teamName, profile.teamId && `(${profile.teamId})`].filter(Boolean).join(' ')
     )
-    if (profile.appId) {
-      const match =
-        profile.appIdMatches === undefined
-          ? ''
-          : profile.appIdMatches
-            ? ' (matches)'
-            : ' (does NOT match the bundle id)'
-      add('  App id', `${profile.appId}${match}`)
-    }
-    add('  Platforms', profile.platforms.join(', ') || 'not declared')
-    add('  Entitlements', profile.entitlements.join(', ') || 'none')
-    add('  Signature', profile.signature)
-    for (const certificate of profile.certificates) {
-      add(
-        '  Certificate',
-        `${certificate.commonName ?? certificate.subject}, expires ${formatDate(certificate.notAfter)}`
-      )
-    }
-  } else {
-    add('Profile', 'none (no embedded.mobileprovision)')
   }
+  add('  Expires', `${formatDate(profile.expires)} (${expiryText(profile.expires, now)})`)
+  add(
+    '  Devices',
+    profile.provisionsAllDevices ? 'all (enterprise)' : `${profile.devices.length} provisioned`
+  )
+  if (profile.appId) {
+    const match =
+      profile.appIdMatches === undefined
+        ? ''
+        : profile.appIdMatches
+          ? ' (matches)'
+          : ' (does NOT match the bundle id)'
+    add('  App id', `${profile.appId}${match}`)
+  }
+  add('  Platforms', profile.platforms.join(', ') || 'not declared')
+  add('  Entitlements', profile.entitlements.join(', ') || 'none')
+  add('  Signature', profile.signature)
+  for (const certificate of profile.certificates) {
+    add(
+      '  Certificate',
+      `${certificate.commonName ?? certificate.subject}, expires ${formatDate(certificate.notAfter)}`
+    )
+  }
+}
 
+function addIconAndVerdictLines(add: AddLine, info: IpaInfo, verdict: Verdict): void {
+  const { icon } = info
   add(
     'Icon',
     icon
@@ -159,7 +171,6 @@ export function formatInspect(info: IpaInfo, verdict: Verdict, now: Date = new D
   add('Verdict', verdict.installable ? 'installable over the air' : 'NOT installable over the air')
   for (const error of verdict.errors) add('  Error', error)
   for (const warning of verdict.warnings) add('  Warning', warning)
-  return lines.join('\n')
 }
 
 /**

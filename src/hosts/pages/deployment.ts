@@ -102,19 +102,7 @@ export async function waitForDeployment(
   const { octokit, owner, repo } = api.repository
   const params = { owner, repo, pages_deployment_id: id }
   const deadline = api.now() + api.timeoutMs
-  let pending = true
-  const cancel = async (): Promise<void> => {
-    if (!pending) return
-    pending = false
-    try {
-      await octokit.rest.repos.cancelPagesDeployment(params)
-      core.info(`Cancelled Pages deployment ${id}.`)
-    } catch (error) {
-      core.warning(
-        `Could not cancel Pages deployment ${id}: ${explainGitHubError(error, 'pages-deploy').message}`
-      )
-    }
-  }
+  const { cancel, settle } = deploymentCanceller(api, id)
   const unregister = api.onCancel(cancel)
   try {
     let errors = 0
@@ -124,13 +112,13 @@ export async function waitForDeployment(
         const { status } = (await octokit.rest.repos.getPagesDeployment(params)).data
         errors = 0
         if (status === 'succeed') {
-          pending = false
+          settle()
           core.info(`GitHub Pages deployed ${short(target)}.`)
           return
         }
         const meaning = status ? FINAL_STATUSES[status] : undefined
         if (meaning) {
-          pending = false
+          settle()
           throw new UserError(
             `The GitHub Pages deployment of ${short(target)} ended with ${status}: ${meaning}.`
           )
@@ -154,5 +142,32 @@ export async function waitForDeployment(
     }
   } finally {
     unregister()
+  }
+}
+
+/** Cancels deployment `id` at most once, and not at all once it has settled. */
+function deploymentCanceller(
+  api: DeploymentApi,
+  id: string
+): { cancel: () => Promise<void>; settle: () => void } {
+  const { octokit, owner, repo } = api.repository
+  let pending = true
+  const cancel = async (): Promise<void> => {
+    if (!pending) return
+    pending = false
+    try {
+      await octokit.rest.repos.cancelPagesDeployment({ owner, repo, pages_deployment_id: id })
+      core.info(`Cancelled Pages deployment ${id}.`)
+    } catch (error) {
+      core.warning(
+        `Could not cancel Pages deployment ${id}: ${explainGitHubError(error, 'pages-deploy').message}`
+      )
+    }
+  }
+  return {
+    cancel,
+    settle: () => {
+      pending = false
+    }
   }
 }

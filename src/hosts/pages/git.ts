@@ -110,12 +110,8 @@ export function gitAuthEnv(token: string, remoteUrl: string): Record<string, str
   return env
 }
 
-export function createGit(options: GitOptions): Git {
-  const secrets = (options.secrets ?? []).filter((secret) => secret.length > 0)
-  const scrub = (text: string): string =>
-    secrets.reduce((result, secret) => result.split(secret).join('***'), text)
-
-  const limits = options.limits ?? DEFAULT_GIT_LIMITS
+/** The environment every git command runs in: the runner's basics, none of its git config. */
+function gitEnv(options: GitOptions, limits: GitLimits): Record<string, string> {
   const baseEnv: Record<string, string> = {}
   for (const name of INHERITED_ENV) {
     const value = process.env[name]
@@ -134,6 +130,16 @@ export function createGit(options: GitOptions): Git {
     GIT_HTTP_LOW_SPEED_TIME: String(limits.lowSpeedSeconds),
     ...options.env
   })
+  return baseEnv
+}
+
+export function createGit(options: GitOptions): Git {
+  const secrets = (options.secrets ?? []).filter((secret) => secret.length > 0)
+  const scrub = (text: string): string =>
+    secrets.reduce((result, secret) => result.split(secret).join('***'), text)
+
+  const limits = options.limits ?? DEFAULT_GIT_LIMITS
+  const baseEnv = gitEnv(options, limits)
 
   const run = (args: string[], runOptions: GitRunOptions = {}): Promise<Buffer> =>
     new Promise((resolve, reject) => {
