@@ -82,11 +82,13 @@ async function post(
   comment: FakeComment,
   record: BuildRecord,
   history: BuildRecord[] = [],
-  site?: () => BuildRecord[]
+  site?: () => BuildRecord[],
+  removed: string[] = []
 ) {
   let reads = 0
   const reread = site && (async () => (reads++, site()))
-  await showNewest(comment, renderersOf(record), { record, builds: [record, ...history] }, reread)
+  const view = { record, builds: [record, ...history], removed }
+  await showNewest(comment, renderersOf(record), view, reread)
   return reads
 }
 
@@ -156,12 +158,23 @@ describe('the comment with the site read again after each write', () => {
     const rerun = build('2000', 2, 5)
     await post(comment, newer, [], () => [newer])
     // The re-run's retention removed the newer build: the site holds the re-run's only.
-    await post(comment, rerun, [], () => [rerun])
+    await post(comment, rerun, [], () => [rerun], ['2001-1'])
     expect(comment.shown).toEqual({
       main: '2000-2',
       history: [],
       text: 'shows 2000-2 with details'
     })
+  })
+
+  it('a newer build on a site of its own stays, whatever older runs read on theirs', async () => {
+    const comment = new FakeComment()
+    const newest = build('2008', 1, 9)
+    await post(comment, newest, [], () => [newest])
+    for (const run of ['2001', '2002', '2003']) {
+      const older = build(run, 1, 1)
+      await post(comment, older, [], () => [older])
+    }
+    expect(comment.shown?.main).toBe('2008-1')
   })
 
   it('a build removed by a newer run’s retention gives way to that run’s build', async () => {

@@ -392,6 +392,7 @@ describe('a re-run of an older run with keep: 1', () => {
           history,
           warnings: [],
           now: NOW,
+          removed: plan.removed.map((b) => b.buildId),
           reread: () => host.store.read('ota')
         })
       }

@@ -25,6 +25,8 @@ export interface PublishedIpa {
   buildDir: string
   /** The other builds of the channel and app, as the host kept them. */
   history: BuildRecord[]
+  /** The build ids this run's retention removed. */
+  removed: string[]
   changes?: BuildChanges
   devices?: DeviceCheck
   warnings: string[]
@@ -64,6 +66,7 @@ export async function publishIpa(
     record,
     buildDir: published.site.dir,
     history: otherBuilds(published.plan.kept, record),
+    removed: published.plan.removed.map((removed) => removed.buildId),
     changes: published.changes,
     devices,
     warnings,

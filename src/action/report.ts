@@ -85,7 +85,7 @@ async function comment(
   published: PublishedIpa
 ): Promise<string | undefined> {
   const { settings, context, octokit } = run
-  const { record, history, warnings, now, changes, devices, reread } = published
+  const { record, history, removed, warnings, now, changes, devices, reread } = published
   let url: string | undefined
   for (const issueNumber of await pullRequests(run, build.source)) {
     url =
@@ -100,6 +100,7 @@ async function comment(
           now,
           changes,
           devices,
+          removed,
           reread,
           commentKey: settings.commentKey,
           author: settings.commentAuthor,

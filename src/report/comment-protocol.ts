@@ -102,10 +102,11 @@ export interface SiteView {
   /** The builds on the site; this run's own only when it is still there. */
   builds: BuildRecord[]
   /**
-   * Read again after this run wrote the comment. Before that, a build the comment shows that this
-   * run does not know may have been published after it read the site; after, it is gone.
+   * The builds this run's retention removed. A newer build the comment shows that is not in
+   * `builds` is another run's (published after this run read the site, or on a site of its own)
+   * and stays; only one this run removed gives way (a re-run of an older run with keep: 1).
    */
-  reread: boolean
+  removed: readonly string[]
 }
 
 const sameIds = (ids: readonly string[], builds: readonly BuildRecord[]) =>
@@ -131,8 +132,8 @@ export function revise(
     return renderers.relist(current, want.history) ?? renderers.render(want)
   }
   const unseenNewer =
-    !view.reread &&
     !view.builds.some((build) => build.buildId === shown.buildId) &&
+    !view.removed.includes(shown.buildId) &&
     compareNewestFirst(shown, orderKey(want.main)) < 0
   if (!unseenNewer) return renderers.render(want)
   // A newer build this run has not seen: it stays, and lists this run's builds too.
@@ -163,16 +164,16 @@ export const MAX_ROUNDS = 5
 export async function showNewest(
   writer: CommentWriter,
   renderers: Renderers,
-  first: Omit<SiteView, 'reread'>,
+  first: SiteView,
   reread?: () => Promise<readonly BuildRecord[] | undefined>
 ): Promise<string | undefined> {
-  let view: SiteView = { ...first, reread: false }
+  let view = first
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const { url, written } = await writer.write((current) => revise(current, view, renderers))
     if (!reread || (round > 1 && !written)) return url
     const fresh = await reread()
     if (fresh === undefined) return url
-    view = { record: view.record, builds: buildsOf(fresh, view.record), reread: true }
+    view = { ...view, builds: buildsOf(fresh, view.record) }
   }
   throw new UserError(
     `The pull-request comment was written ${MAX_ROUNDS} times and the site still changed after each: other runs keep publishing to channel ${view.record.channel}, so the comment may not show the newest build. The next run's comment will.`

@@ -141,6 +141,8 @@ export async function postComment(
     record: BuildRecord
     /** The other builds of this channel and app on the site after this run published. */
     history: BuildRecord[]
+    /** The build ids this run's retention removed from the site. */
+    removed?: readonly string[]
     warnings: string[]
     now: Date
     /** The comment-key input; default: the bundle id. */
@@ -178,7 +180,11 @@ export async function postComment(
       return done
     }
   }
-  const first = { record: input.record, builds: [input.record, ...input.history] }
+  const first = {
+    record: input.record,
+    builds: [input.record, ...input.history],
+    removed: input.removed ?? []
+  }
   return showNewest(writer, renderers, first, input.reread)
 }
 
