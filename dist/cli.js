@@ -3,10 +3,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   EXIT,
   UsageError,
-  UserError,
   commandHelp,
   parseCommand
-} from "./cli-chunks/chunk-HXDFBQW4.js";
+} from "./cli-chunks/chunk-CZINHVEP.js";
+import {
+  UserError
+} from "./cli-chunks/chunk-6JSUQI4E.js";
+import "./cli-chunks/chunk-MK2NFTYZ.js";
 
 // src/cli.ts
 import nodeModule from "node:module";
@@ -32,6 +35,8 @@ var package_default = {
     "format:check": "prettier --check .",
     "format:write": "prettier --write .",
     test: "vitest run",
+    "test:unit": "vitest run --project unit",
+    "test:integration": "vitest run --project integration",
     bench: "node scripts/bench.mjs",
     demo: "node scripts/demo.mjs",
     docs: "node scripts/docs.mjs",
@@ -93,15 +98,15 @@ var package_default = {
 var COMMANDS = {
   inspect: {
     summary: "Print what the action reads from the IPA and whether a device can install it over the air.",
-    load: async () => (await import("./cli-chunks/inspect-2RQS75AE.js")).command
+    load: async () => (await import("./cli-chunks/inspect-A44CFFL3.js")).command
   },
   site: {
     summary: "Write the same site as the action's host: directory, and print the install link and a QR code.",
-    load: async () => (await import("./cli-chunks/site-GM2GAJEC.js")).command
+    load: async () => (await import("./cli-chunks/site-EOCZVJ2V.js")).command
   },
   diff: {
     summary: "Print what the new build changes against the old one, as the pull-request comment shows it.",
-    load: async () => (await import("./cli-chunks/diff-JOCT65MR.js")).command
+    load: async () => (await import("./cli-chunks/diff-C5KB5VQ4.js")).command
   }
 };
 function usage(version2) {
@@ -132,6 +137,9 @@ async function main(argv) {
   const [name, ...rest] = argv;
   switch (name) {
     case void 0:
+      process.stderr.write(`${usage(version)}
+`);
+      return EXIT.usage;
     case "-h":
     case "--help":
       process.stdout.write(`${usage(version)}
@@ -144,7 +152,7 @@ async function main(argv) {
 `);
       return EXIT.ok;
     case "help":
-      if (rest[0] === void 0) return main([]);
+      if (rest[0] === void 0) return main(["--help"]);
       return main([rest[0], "--help"]);
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : void 0;
