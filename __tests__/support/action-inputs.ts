@@ -28,8 +28,13 @@ export function inputEnv(
   return env
 }
 
-/** Sets `env` on process.env for the duration of `fn`, restoring the previous values afterwards. */
-export async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+/**
+ * Sets `env` on process.env for the duration of `fn`, restoring the previous values afterwards.
+ * The runner folders of the machine running the tests (a CI job's RUNNER_TEMP) are not the test's:
+ * they are unset unless `env` gives them.
+ */
+export async function withEnv<T>(given: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const env = { GITHUB_WORKSPACE: '', RUNNER_TEMP: '', ...given }
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
   Object.assign(process.env, env)
   try {
