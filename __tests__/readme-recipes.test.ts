@@ -3,11 +3,14 @@
  * dist/index.js (run `npm run bundle` first) against the stand-in GitHub with exactly the token
  * the recipe's `permissions:` give it (the stand-in refuses any other call as GitHub does), an
  * OIDC token only with `id-token: write`, and the `github-pages` environment only where declared.
- * Its IPA is the artifact the recipe's build job uploads, handed over as a file.
+ * Its IPA is the artifact the recipe's build job uploads, handed over as a file. An S3 recipe's
+ * bucket is s3rver on loopback, and its public-base-url a CDN stand-in in front of it.
  */
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, posix } from 'node:path'
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
+import { parse as parsePlist } from 'plist'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startActionsServices, type ActionsServices } from './support/actions-services.js'
 import { ISSUER_ID, KEY_ID, startAsc, type AscStandIn } from './support/asc-server.js'
@@ -25,10 +28,13 @@ import {
   type Recipe
 } from './support/recipes.js'
 import { runAction } from './support/runner.js'
+import { startCdn, type Cdn } from './support/s3-cdn.js'
+import { S3_CREDENTIALS, startS3, type S3Server } from './support/s3-server.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
 
 const recipes = readmeRecipes()
 const jobs = actionJobs(recipes)
+const isS3 = (job: ActionJob) => job.step.with?.host === 's3'
 const TOKENS = {
   write: 'ghs_recipeWrite0123456789abcdefghij',
   read: 'ghs_recipeRead0123456789abcdefghijk'
@@ -44,6 +50,9 @@ let git: GitServer
 let services: ActionsServices
 /** The App Store Connect stand-in answers a step given the team's API key (names in the comment). */
 let asc: AscStandIn
+/** The buckets the S3 recipes name, on loopback, and the CDN their public-base-url stands for. */
+let s3: S3Server
+let cdns: Map<string, Cdn>
 let repoCount = 0
 
 beforeAll(async () => {
@@ -53,8 +62,15 @@ beforeAll(async () => {
   git = await startGitServer({ tokens: { [TOKENS.write]: 'write', [TOKENS.read]: 'read' } })
   services = await startActionsServices()
   asc = await startAsc()
+  const buckets = [...new Set(jobs.filter(isS3).map((job) => String(job.step.with!['s3-bucket'])))]
+  s3 = await startS3(buckets)
+  cdns = new Map(
+    await Promise.all(buckets.map(async (name) => [name, await startCdn(s3, name)] as const))
+  )
 })
 afterAll(async () => {
+  await Promise.all([...(cdns?.values() ?? [])].map((cdn) => cdn.close()))
+  await s3?.close()
   await services?.close()
   await asc?.close()
   await git?.close()
@@ -225,6 +241,33 @@ function inputsOf(job: ActionJob): Record<string, string> {
   return inputs
 }
 
+/**
+ * What the job's aws-actions/configure-aws-credentials step leaves to the steps after it: the
+ * role's temporary keys (here the loopback server's) and its region. It assumes the role with the
+ * job's OIDC token, which only id-token: write gives, or the job fails there.
+ */
+function awsEnv(job: ActionJob, grant: Grant | undefined): Record<string, string> {
+  const configure = job.job.steps.find((step) =>
+    step.uses?.startsWith('aws-actions/configure-aws-credentials@')
+  )
+  if (configure === undefined) throw new Error(`${job.recipe.title}: no step gives AWS credentials`)
+  const oidc = grant === undefined || grant['id-token'] === 'write'
+  if (configure.with?.['role-to-assume'] !== undefined && !oidc) {
+    throw new Error(`${job.recipe.title}: assuming an AWS role by OIDC needs id-token: write`)
+  }
+  const region = String(configure.with?.['aws-region'])
+  return {
+    AWS_ACCESS_KEY_ID: S3_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: S3_CREDENTIALS.secretAccessKey,
+    AWS_SESSION_TOKEN: 'recipe-session-token',
+    AWS_REGION: region,
+    AWS_DEFAULT_REGION: region,
+    // AWS is not reachable here. The SDK's own endpoint override (read by the bundled SDK's
+    // @smithy/core) sends S3 calls to loopback while the recipe's inputs stay as written.
+    AWS_ENDPOINT_URL_S3: s3.endpoint
+  }
+}
+
 interface Outcome {
   code: number
   errors: string[]
@@ -268,6 +311,10 @@ async function runJob(
   } else {
     servePagesSettings(github, { html_url: SITE, url: `${github.url}/repos/${repo}/pages` })
     env.GITHUB_SERVER_URL = git.url
+  }
+  if (inputs.host === 's3') {
+    const cdn = cdns.get(inputs['s3-bucket']!)!
+    Object.assign(env, awsEnv(job, grant), cdn.env(inputs['public-base-url']!))
   }
   // No Pages server runs here, so nothing would ever be served to wait for (a deployment by
   // GitHub Actions is still awaited: the stand-in answers it).
@@ -342,16 +389,11 @@ describe("the README's recipes", () => {
     }
   )
 
-  it.each(jobs.map((job) => [job.recipe.title, job.name, job] as const))(
+  it.each(
+    jobs.filter((job) => !isS3(job)).map((job) => [job.recipe.title, job.name, job] as const)
+  )(
     '%s, job %s: runs with exactly its permissions and succeeds',
     async (_, __, job) => {
-      const host = job.step.with?.host ?? 'pages'
-      if (host === 's3') {
-        // The bucket is AWS's to check; on GitHub the step makes no call at all.
-        expect(job.step.with?.comment).toBe('never')
-        expect(job.grant).toEqual({ 'id-token': 'write' })
-        return
-      }
       const repo = `octo/recipe-${++repoCount}`
       await git.createRepo(repo)
       const files = workspace(job.recipe, job.job)
@@ -395,6 +437,72 @@ describe("the README's recipes", () => {
     120_000
   )
 
+  it.each(jobs.filter(isS3).map((job) => [job.recipe.title, job.name, job] as const))(
+    '%s, job %s: runs with exactly its permissions, uploads the build to its bucket and the public URLs serve it',
+    async (_, __, job) => {
+      const bucket = String(job.step.with!['s3-bucket'])
+      const base = String(job.step.with!['public-base-url'])
+      const prefix = String(job.step.with!['s3-prefix'] ?? job.step.with!.path ?? 'ota')
+      const cdn = cdns.get(bucket)!
+      const repo = `octo/recipe-${++repoCount}`
+      const cwd = await materialize(workspace(job.recipe, job.job))
+      const outcome = await runJob(job, repo, job.grant, cwd)
+      expect(outcome.errors).toEqual([])
+      expect(outcome.code).toBe(0)
+      expect(outcome.outputs.skipped).toBe('false')
+      // comment: never, and nothing else here is GitHub's: the token is never used, so the job
+      // needs only the OIDC token that configure-aws-credentials trades for the role's keys.
+      expect(outcome.github.refused).toEqual([])
+      expect(outcome.github.violations).toEqual([])
+      expect(outcome.github.requests.map((request) => request.operationId)).toEqual([])
+      expect(job.grant).toEqual({ 'id-token': 'write' })
+
+      // A bucket serves no folder index: the page URL names its index.html.
+      const page = outcome.outputs['page-url']!
+      expect(page.slice(0, `${base}/${prefix}/`.length)).toBe(`${base}/${prefix}/`)
+      expect(page).toMatch(/\/index\.html$/)
+      const folder = page.slice(0, -'index.html'.length)
+      const manifestUrl = `${folder}manifest.plist`
+      expect(outcome.outputs['manifest-url']).toBe(manifestUrl)
+      expect(outcome.outputs['install-url']).toBe(
+        `itms-services://?action=download-manifest&url=${encodeURIComponent(manifestUrl)}`
+      )
+      const dir = folder.slice(`${base}/`.length)
+      const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: dir }))
+      const keys = (listed.Contents ?? []).map((object) => object.Key)
+      const ipaKey = decodeURIComponent(outcome.outputs['ipa-url']!.slice(`${base}/`.length))
+      expect(keys).toEqual(
+        expect.arrayContaining([`${dir}manifest.plist`, ipaKey, `${dir}index.html`])
+      )
+      const stored = await s3.client.send(new GetObjectCommand({ Bucket: bucket, Key: ipaKey }))
+      expect(Buffer.from(await stored.Body!.transformToByteArray())).toEqual(
+        await readFile(sampleIpa)
+      )
+
+      // verify() asked the public URLs, as an iPhone would, and they answered with the objects.
+      const path = (url: string) => new URL(url).pathname
+      expect(cdn.served).toEqual(
+        expect.arrayContaining([
+          `HEAD ${path(manifestUrl)} 200`,
+          `HEAD ${path(outcome.outputs['ipa-url']!)} 200`
+        ])
+      )
+      const served = await fetch(`${cdn.url}${path(manifestUrl)}`)
+      const manifest = parsePlist(await served.text()) as {
+        items: Array<{
+          assets: Array<{ kind: string; url: string }>
+          metadata: Record<string, string>
+        }>
+      }
+      const [item] = manifest.items
+      expect(item!.assets.find((asset) => asset.kind === 'software-package')!.url).toBe(
+        outcome.outputs['ipa-url']
+      )
+      expect(item!.metadata['bundle-identifier']).toBe('dev.ipa-ota.sample')
+    },
+    120_000
+  )
+
   it('the stand-in refuses what a grant lacks: without comment: never the nightly job looks up pull requests it may not read', async () => {
     const nightly = jobs.find((job) => job.recipe.workflow.name === 'nightly')!
     const rest = { ...nightly.step.with }
@@ -406,6 +514,20 @@ describe("the README's recipes", () => {
       { ...nightly, step: { ...nightly.step, with: rest } },
       repo,
       nightly.grant,
+      cwd
+    )
+    expect(outcome.github.refused).toEqual(['repos/list-pull-requests-associated-with-commit'])
+  }, 120_000)
+
+  it('the stand-in refuses what a grant lacks: without comment: never the S3 tag job looks up a pull request it may not read', async () => {
+    const tag = jobs.find(isS3)!
+    const rest = { ...tag.step.with }
+    delete rest.comment
+    const cwd = await materialize(workspace(tag.recipe, tag.job))
+    const outcome = await runJob(
+      { ...tag, step: { ...tag.step, with: rest } },
+      `octo/recipe-${++repoCount}`,
+      tag.grant,
       cwd
     )
     expect(outcome.github.refused).toEqual(['repos/list-pull-requests-associated-with-commit'])

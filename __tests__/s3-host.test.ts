@@ -1,53 +1,37 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  paginateListObjectsV2
-} from '@aws-sdk/client-s3'
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { UserError } from '../src/errors.js'
-import { createS3Host, defaultPublicBaseUrl, keyMapper } from '../src/hosts/s3/index.js'
+import { defaultPublicBaseUrl, keyMapper } from '../src/hosts/s3/index.js'
 import type { S3HostOptions } from '../src/hosts/s3/index.js'
 import type { BuildRecord, SiteChanges, SiteFile } from '../src/ota/types.js'
-import { S3_CREDENTIALS, startS3 } from './support/s3-server.js'
-import type { S3Server } from './support/s3-server.js'
+import { CDN, startS3Bucket, type S3Bucket } from './support/s3-bucket.js'
+import { S3_CREDENTIALS, type S3Server } from './support/s3-server.js'
 import { captureStdout } from './support/files.js'
 
 const BUCKET = 'ios-builds'
-const CDN = 'https://cdn.example.test'
 
+let bucket: S3Bucket
 let s3: S3Server
 let scratch: string
 
 beforeAll(async () => {
-  s3 = await startS3([BUCKET])
-  scratch = await mkdtemp(join(tmpdir(), 's3-host-'))
+  bucket = await startS3Bucket(BUCKET)
+  s3 = bucket.s3
+  scratch = bucket.scratch
 })
 afterEach(() => {
   vi.restoreAllMocks()
 })
 afterAll(async () => {
-  await s3?.close()
-  await rm(scratch, { recursive: true, force: true })
+  await bucket?.close()
 })
 
-function host(overrides: Partial<S3HostOptions> = {}) {
-  return createS3Host({
-    bucket: BUCKET,
-    region: 'us-east-1',
-    endpoint: s3.endpoint,
-    forcePathStyle: true,
-    path: 'ota',
-    publicBaseUrl: CDN,
-    clientConfig: { credentials: S3_CREDENTIALS },
-    ...overrides
-  })
-}
+const host = (overrides: Partial<S3HostOptions> = {}) => bucket.host(overrides)
+const keysUnder = (prefix: string) => bucket.keysUnder(prefix)
 
 function record(channel: string, buildId: string, createdAt: string): BuildRecord {
   const dir = `${CDN}/ota/${channel}/${buildId}`
@@ -103,17 +87,6 @@ async function buildFiles(root: string, channel: string, buildId: string): Promi
     ),
     bytes(`${root}/index.html`, '<html>all</html>', 'text/html; charset=utf-8', false)
   ]
-}
-
-async function keysUnder(prefix: string): Promise<string[]> {
-  const keys: string[] = []
-  for await (const page of paginateListObjectsV2(
-    { client: s3.client },
-    { Bucket: BUCKET, Prefix: prefix }
-  )) {
-    for (const object of page.Contents ?? []) keys.push(object.Key ?? '')
-  }
-  return keys.sort()
 }
 
 async function text(Key: string): Promise<string> {

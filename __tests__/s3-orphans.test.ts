@@ -4,67 +4,40 @@
  */
 import { execFile } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import {
-  ListMultipartUploadsCommand,
-  ListObjectsV2Command,
-  PutObjectCommand
-} from '@aws-sdk/client-s3'
+import { ListMultipartUploadsCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createS3Host } from '../src/hosts/s3/index.js'
 import type { S3HostOptions } from '../src/hosts/s3/index.js'
 import { record } from './support/ota-fixtures.js'
-import { S3_CREDENTIALS, startS3 } from './support/s3-server.js'
-import type { S3Server } from './support/s3-server.js'
+import { startS3Bucket, type S3Bucket } from './support/s3-bucket.js'
 
 const BUCKET = 'orphans'
 const MiB = 1024 * 1024
 const DAY = 24 * 60 * 60 * 1000
 
-let s3: S3Server
-let scratch: string
+let bucket: S3Bucket
 
 beforeAll(async () => {
-  s3 = await startS3([BUCKET])
-  scratch = await mkdtemp(join(tmpdir(), 's3-orphans-'))
+  bucket = await startS3Bucket(BUCKET)
 })
 afterAll(async () => {
-  await s3?.close()
-  await rm(scratch, { recursive: true, force: true })
+  await bucket?.close()
 })
 
-function host(overrides: Partial<S3HostOptions>) {
-  return createS3Host({
-    bucket: BUCKET,
-    region: 'us-east-1',
-    endpoint: s3.endpoint,
-    forcePathStyle: true,
-    path: 'ota',
-    publicBaseUrl: 'https://cdn.example.test',
-    clientConfig: { credentials: S3_CREDENTIALS },
-    ...overrides
-  })
-}
+const host = (overrides: Partial<S3HostOptions>) => bucket.host(overrides)
 
 async function pendingUploads(prefix: string): Promise<string[]> {
-  const listed = await s3.client.send(
+  const listed = await bucket.s3.client.send(
     new ListMultipartUploadsCommand({ Bucket: BUCKET, Prefix: prefix })
   )
   return (listed.Uploads ?? []).map((upload) => upload.Key ?? '')
 }
 
-async function keysUnder(prefix: string): Promise<string[]> {
-  const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }))
-  return (listed.Contents ?? []).map((object) => object.Key ?? '').sort()
-}
-
 describe('s3 host: no orphaned storage', () => {
   it('aborts the multipart upload of a cancelled run', async () => {
     // The IPA is a named pipe: the upload reads its first part, sends it, and waits for more.
-    const fifo = join(scratch, 'App.ipa')
+    const fifo = join(bucket.scratch, 'App.ipa')
     await promisify(execFile)('mkfifo', [fifo])
     const writer = createWriteStream(fifo)
     writer.write(Buffer.alloc(5 * MiB + 1))
@@ -108,7 +81,7 @@ describe('s3 host: no orphaned storage', () => {
 
     expect(await failed).toMatchObject({ name: 'AbortError' })
     expect(await pendingUploads('cancel/')).toEqual([])
-    expect(await keysUnder('cancel/')).toEqual([])
+    expect(await bucket.keysUnder('cancel/')).toEqual([])
     expect(cleanups).toEqual([])
   })
 
@@ -124,18 +97,18 @@ describe('s3 host: no orphaned storage', () => {
       'sweep/docs/guide/notes.md': 'notes'
     }
     for (const [Key, Body] of Object.entries(objects)) {
-      await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body }))
+      await bucket.s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body }))
     }
     const nothing = () => ({ write: [], removeDirs: [] })
 
     // Within a day the upload may still be running in another job.
     const soon = host({ path: 'sweep', now: () => new Date(Date.now() + DAY - 60_000) })
     await soon.store.update('sweep', nothing, 'x')
-    expect(await keysUnder('sweep/')).toEqual(Object.keys(objects).sort())
+    expect(await bucket.keysUnder('sweep/')).toEqual(Object.keys(objects).sort())
 
     const later = host({ path: 'sweep', now: () => new Date(Date.now() + DAY + 60_000) })
     await later.store.update('sweep', nothing, 'x')
-    expect(await keysUnder('sweep/')).toEqual([
+    expect(await bucket.keysUnder('sweep/')).toEqual([
       'sweep/docs/guide/notes.md',
       'sweep/main/1-1/App.ipa',
       'sweep/main/1-1/build.json',
