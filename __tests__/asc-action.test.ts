@@ -12,6 +12,7 @@ import { ISSUER_ID, KEY_ID, startAsc, type AscStandIn } from './support/asc-serv
 import { TEAM_ID } from './support/asc-team.js'
 import { installDeviceRepoFake } from './support/github-devices.js'
 import { installCommentsFake, startGitHub } from './support/github-server.js'
+import { withLoadedFiles } from './support/loaded-files.js'
 import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
 
@@ -24,7 +25,6 @@ const pullRequest = {
     base: { repo: { full_name: 'octo/app' } }
   }
 }
-const PRELOAD = join(import.meta.dirname, 'support/loaded-modules.mjs')
 
 describe.skipIf(ascCorpus.skip)(`the action with mode: provision${ascCorpus.reason}`, () => {
   let asc: AscStandIn
@@ -39,24 +39,22 @@ describe.skipIf(ascCorpus.skip)(`the action with mode: provision${ascCorpus.reas
     await rm(work, { recursive: true, force: true })
   })
 
-  /** The run, and whether it loaded any of src/asc (esbuild names each source file in a chunk). */
+  /** The run, and whether it loaded any of src/asc. */
   async function run(inputs: Record<string, string>) {
     const temp = await mkdtemp(join(work, 'temp-'))
-    const list = join(temp, 'loaded')
-    const result = await runAction({
-      inputs,
-      cwd: temp,
-      env: {
-        RUNNER_TEMP: temp,
-        // The IPAs are written beside the runs' folders: the workspace holds them.
-        GITHUB_WORKSPACE: work,
-        NODE_OPTIONS: `--import=${PRELOAD}`,
-        LOADED_MODULES_FILE: list
-      }
-    })
-    const files = (await readFile(list, 'utf8')).split('\n').filter(Boolean)
-    const code = (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n')
-    return { result, temp, loadedAsc: code.includes('// src/asc/') }
+    const { result, files } = await withLoadedFiles((probe) =>
+      runAction({
+        inputs,
+        cwd: temp,
+        env: {
+          RUNNER_TEMP: temp,
+          // The IPAs are written beside the runs' folders: the workspace holds them.
+          GITHUB_WORKSPACE: work,
+          ...probe
+        }
+      })
+    )
+    return { result, temp, loadedAsc: files.some((file) => file.startsWith('src/asc/')) }
   }
 
   it('installs the profiles, writes ExportOptions.plist and sets the outputs, with the key only masked', async () => {

@@ -5,7 +5,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registerDeviceRun, type RegisterContext } from '../src/asc/register-run.js'
-import { createOctokit } from '../src/github.js'
 import { getSettings, type Settings } from '../src/inputs.js'
 import { inputEnv, withEnv } from './support/action-inputs.js'
 import { clientFor } from './support/asc-client.js'
@@ -18,6 +17,7 @@ import {
   type CommentsFake,
   type GitHubStandIn
 } from './support/github-server.js'
+import { unthrottledOctokit } from './support/octokit.js'
 
 const UDID = '00008030-001A2B3C4D5E802E'
 const form = (udid: string, name: string) =>
@@ -75,7 +75,7 @@ describe.skipIf(ascCorpus.skip)(`mode: register-device${ascCorpus.reason}`, () =
 
   const run = (eventName: string, payload: Record<string, unknown>) => {
     const context: RegisterContext = {
-      octokit: createOctokit('ghs_testtoken0000', gh.url, 0),
+      octokit: unthrottledOctokit('ghs_testtoken0000', gh.url),
       repo: { owner: 'octo', repo: 'app' },
       eventName,
       payload

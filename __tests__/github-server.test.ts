@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createOctokit } from '../src/github.js'
+import { createOctokit, type Octokit } from '../src/github.js'
 import {
   installCommentsFake,
   MAX_BUFFERED_BODY,
   startGitHub,
   type GitHubStandIn
 } from './support/github-server.js'
+import { unthrottledOctokit } from './support/octokit.js'
 
 const TOKEN = 'ghs_standInToken'
 let server: GitHubStandIn | undefined
@@ -22,7 +23,7 @@ async function start(options: Parameters<typeof startGitHub>[0] = { token: TOKEN
 }
 
 /** Octokit's request without its typings, to send what GitHub would reject. */
-const untyped = (octokit: ReturnType<typeof createOctokit>) =>
+const untyped = (octokit: Octokit) =>
   octokit.request as unknown as (route: string, params: Record<string, unknown>) => Promise<unknown>
 
 /** The status of a request that Octokit rejects. */
@@ -42,7 +43,7 @@ describe('GitHub stand-in', () => {
       status: 201,
       body: { id: 7, body: (req.body as { body: string }).body }
     }))
-    const octokit = createOctokit(TOKEN, gh.url, 0)
+    const octokit = unthrottledOctokit(TOKEN, gh.url)
 
     const { data } = await octokit.rest.issues.createComment({
       owner: 'octo',
@@ -67,7 +68,7 @@ describe('GitHub stand-in', () => {
     const gh = await start()
     gh.handle('repos/get-latest-release', () => ({ status: 200, body: { id: 1 } }))
     gh.handle('git/get-ref', () => ({ status: 200, body: { ref: 'refs/heads/gh-pages' } }))
-    const octokit = createOctokit(TOKEN, gh.url, 0)
+    const octokit = unthrottledOctokit(TOKEN, gh.url)
 
     await octokit.rest.repos.getLatestRelease({ owner: 'o', repo: 'r' })
     await octokit.rest.git.getRef({ owner: 'o', repo: 'r', ref: 'heads/gh-pages' })
@@ -82,7 +83,7 @@ describe('GitHub stand-in', () => {
 
   it('flags an unknown route and a method GitHub does not have, answering 404', async () => {
     const gh = await start()
-    const octokit = createOctokit(TOKEN, gh.url, 0)
+    const octokit = unthrottledOctokit(TOKEN, gh.url)
 
     expect(
       await statusOf(
@@ -110,7 +111,7 @@ describe('GitHub stand-in', () => {
     const gh = await start()
     gh.handle('issues/create-comment', () => ({ status: 201, body: {} }))
     gh.handle('issues/list-comments', () => ({ status: 200, body: [] }))
-    const octokit = createOctokit(TOKEN, gh.url, 0)
+    const octokit = unthrottledOctokit(TOKEN, gh.url)
 
     const invalidBody = untyped(octokit)(
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
@@ -149,7 +150,7 @@ describe('GitHub stand-in', () => {
   it('validates deployment bodies, enums included', async () => {
     const gh = await start()
     gh.handle('repos/create-deployment-status', () => ({ status: 201, body: {} }))
-    const octokit = createOctokit(TOKEN, gh.url, 0)
+    const octokit = unthrottledOctokit(TOKEN, gh.url)
 
     await octokit.rest.repos.createDeploymentStatus({
       owner: 'o',
@@ -175,7 +176,7 @@ describe('GitHub stand-in', () => {
 
   it('answers 501 and flags a matched operation without a handler', async () => {
     const gh = await start()
-    const octokit = createOctokit(TOKEN, gh.url, 0)
+    const octokit = unthrottledOctokit(TOKEN, gh.url)
 
     expect(await statusOf(octokit.rest.repos.get({ owner: 'o', repo: 'r' }))).toBe(501)
     expect(gh.violations).toEqual(['GET /repos/o/r (repos/get): no handler registered in the test'])
@@ -193,9 +194,9 @@ describe('GitHub stand-in', () => {
     gh.handle('repos/get', () => ({ status: 200, body: {} }))
 
     expect(
-      await statusOf(createOctokit('wrong', gh.url, 0).rest.repos.get({ owner: 'o', repo: 'r' }))
+      await statusOf(unthrottledOctokit('wrong', gh.url).rest.repos.get({ owner: 'o', repo: 'r' }))
     ).toBe(401)
-    await createOctokit(TOKEN, gh.url, 0).rest.repos.get({ owner: 'o', repo: 'r' })
+    await unthrottledOctokit(TOKEN, gh.url).rest.repos.get({ owner: 'o', repo: 'r' })
     expect(gh.requests.map((r) => r.headers.authorization)).toEqual([
       'token wrong',
       `token ${TOKEN}`
@@ -223,7 +224,7 @@ describe('GitHub stand-in', () => {
       status: 201,
       body: { name: req.query.get('name') }
     }))
-    const octokit = createOctokit(TOKEN, gh.url, 0)
+    const octokit = unthrottledOctokit(TOKEN, gh.url)
     const small = Buffer.from('PK\u0003\u0004 small ipa')
     const large = Buffer.alloc(MAX_BUFFERED_BODY + 1, 7)
 
@@ -259,7 +260,7 @@ describe('comments fake', () => {
     for (let i = 0; i < 45; i++) {
       store.add({ owner: 'o', repo: 'r', issueNumber: 3, body: `old ${i}`, login: 'someone' })
     }
-    const octokit = createOctokit(TOKEN, gh.url, 0)
+    const octokit = unthrottledOctokit(TOKEN, gh.url)
 
     const { data: created } = await octokit.rest.issues.createComment({
       owner: 'o',
@@ -301,12 +302,14 @@ describe('comments fake', () => {
   it('answers GET /user like GitHub: 403 for a bot token, the user for a personal token', async () => {
     const bot = await start()
     installCommentsFake(bot, { login: 'github-actions[bot]' })
-    expect(await statusOf(createOctokit(TOKEN, bot.url, 0).rest.users.getAuthenticated())).toBe(403)
+    expect(await statusOf(unthrottledOctokit(TOKEN, bot.url).rest.users.getAuthenticated())).toBe(
+      403
+    )
     await bot.close()
 
     const user = await start()
     installCommentsFake(user, { login: 'octocat' })
-    const { data } = await createOctokit(TOKEN, user.url, 0).rest.users.getAuthenticated()
+    const { data } = await unthrottledOctokit(TOKEN, user.url).rest.users.getAuthenticated()
     expect(data.login).toBe('octocat')
     expect(user.violations).toEqual([])
   })

@@ -2,7 +2,7 @@
  * Bad inputs through the bundled action: each is refused with one clear error before any work —
  * no request to GitHub or git, nothing written to the workspace or RUNNER_TEMP.
  */
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +11,7 @@ import { startGitHub, type GitHubStandIn } from './support/github-server.js'
 import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
 import { listFiles } from './support/files.js'
+import { withLoadedFiles } from './support/loaded-files.js'
 
 const TOKEN = 'ghs_hardeningInputs0123456789abcdefgh'
 
@@ -164,28 +165,23 @@ describe('bad inputs are refused before any work', () => {
 })
 
 describe('start-up', () => {
-  const PRELOAD = join(import.meta.dirname, 'support/loaded-modules.mjs')
-  // esbuild marks where each package's code sits in a chunk.
   const PUBLISHING = ['pkijs', 'asn1js', '@xmldom/xmldom', 'qrcode', '@octokit/core']
 
   /** The packages of PUBLISHING whose code the run loaded. */
   async function publishingLoaded(inputs: Record<string, string>) {
     const temp = await mkdtemp(join(work, 'temp-'))
-    const list = join(temp, 'loaded')
-    const run = await runAction({
-      inputs: { ipa: sampleIpa, ...inputs },
-      token: TOKEN,
-      cwd: temp,
-      env: {
-        RUNNER_TEMP: temp,
-        GITHUB_WORKSPACE: work,
-        NODE_OPTIONS: `--import=${PRELOAD}`,
-        LOADED_MODULES_FILE: list
-      }
-    })
-    const files = (await readFile(list, 'utf8')).split('\n').filter(Boolean)
-    const code = (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n')
-    return { run, packages: PUBLISHING.filter((name) => code.includes(`// node_modules/${name}/`)) }
+    const { result: run, files } = await withLoadedFiles((probe) =>
+      runAction({
+        inputs: { ipa: sampleIpa, ...inputs },
+        token: TOKEN,
+        cwd: temp,
+        env: { RUNNER_TEMP: temp, GITHUB_WORKSPACE: work, ...probe }
+      })
+    )
+    const packages = PUBLISHING.filter((name) =>
+      files.some((file) => file.startsWith(`node_modules/${name}/`))
+    )
+    return { run, packages }
   }
 
   it('a refused input loads none of the IPA reader, the site or Octokit', async () => {

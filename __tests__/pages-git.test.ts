@@ -72,7 +72,7 @@ describe('bounded git', () => {
   it('aborts a fetch from a server that trickles below the low-speed limit', async () => {
     const git = createGit({
       gitDir: await bareRepo('trickle'),
-      limits: { lowSpeedBytesPerSecond: 1000, lowSpeedSeconds: 2, timeoutMs: 10 * 60_000 }
+      limits: { lowSpeedBytesPerSecond: 1000, lowSpeedSeconds: 1, timeoutMs: 10 * 60_000 }
     })
     const failure = git.run(['ls-remote', `${trickle.url}/owner/site.git`])
     await expect(failure).rejects.toThrow(GitError)
@@ -83,10 +83,10 @@ describe('bounded git', () => {
   it('kills a command whose server accepts and never answers, with the reason', async () => {
     const git = createGit({
       gitDir: await bareRepo('silent'),
-      limits: { lowSpeedBytesPerSecond: 1000, lowSpeedSeconds: 600, timeoutMs: 2000 }
+      limits: { lowSpeedBytesPerSecond: 1000, lowSpeedSeconds: 600, timeoutMs: 1000 }
     })
     const failure = git.run(['ls-remote', `${silent.url}/owner/site.git`])
-    await expect(failure).rejects.toThrow('git ls-remote was stopped after 2 s without finishing')
+    await expect(failure).rejects.toThrow('git ls-remote was stopped after 1 s without finishing')
     const error = (await failure.catch((e: unknown) => e)) as GitError
     expect(classifyGitFailure(error.stderr)).toBe('stalled')
   }, 60_000)

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { UserError } from '../src/errors.js'
-import { createOctokit } from '../src/github.js'
 import { createDeployment } from '../src/report/deployment.js'
 import { startGitHub, type GitHubStandIn, type StartOptions } from './support/github-server.js'
 import { buildRecord } from './support/github-records.js'
+import { unthrottledOctokit } from './support/octokit.js'
 
 const TOKEN = 'ghs_deployTestToken'
 let gh: GitHubStandIn
@@ -26,7 +26,7 @@ async function setUp(
     status: 201,
     body: { id: 1, deployment_id: Number(req.params.deployment_id) }
   }))
-  return createOctokit(TOKEN, gh.url, 0)
+  return unthrottledOctokit(TOKEN, gh.url)
 }
 
 describe('createDeployment', () => {

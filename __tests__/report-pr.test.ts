@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { UserError } from '../src/errors.js'
-import { createOctokit, type Octokit } from '../src/github.js'
+import type { Octokit } from '../src/github.js'
 import { commentMarker } from '../src/report/comment-protocol.js'
 import {
   findPullRequests,
@@ -24,6 +24,7 @@ import { createDirectoryHost } from '../src/hosts/directory.js'
 import { publishBuild } from '../src/publish.js'
 import { readShown } from '../src/report/comment-protocol.js'
 import { ipaInfo } from './support/ota-fixtures.js'
+import { unthrottledOctokit } from './support/octokit.js'
 
 const TOKEN = 'ghs_reportTestToken'
 const REPO = { owner: 'octo', repo: 'app' }
@@ -37,7 +38,7 @@ let octokit: Octokit
 async function setUp(login = 'github-actions[bot]', fault?: StartOptions['fault']) {
   gh = await startGitHub({ token: TOKEN, fault })
   store = installCommentsFake(gh, { login })
-  octokit = createOctokit(TOKEN, gh.url, 0)
+  octokit = unthrottledOctokit(TOKEN, gh.url)
 }
 
 afterEach(async () => {

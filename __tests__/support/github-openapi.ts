@@ -104,14 +104,20 @@ function load() {
 
 /**
  * Ajv refuses `nullable: true` beside no `type` (e.g. issues/update's `milestone`, a oneOf):
- * such a schema becomes "it, or null", which is what OpenAPI 3.0 means by it.
+ * such a schema becomes "it, or null", which is what OpenAPI 3.0 means by it. Rewritten in place:
+ * copying every node of the 13 MB description cost every test file that starts a server a second.
  */
 function nullableWithoutType(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(nullableWithoutType)
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) node[i] = nullableWithoutType(node[i])
+    return node
+  }
   if (node === null || typeof node !== 'object') return node
-  const entries = Object.entries(node).map(([k, v]) => [k, nullableWithoutType(v)] as const)
-  const { nullable, ...rest } = Object.fromEntries(entries) as Record<string, unknown>
-  if (nullable !== true || 'type' in rest) return Object.fromEntries(entries)
+  const object = node as Record<string, unknown>
+  for (const key of Object.keys(object)) object[key] = nullableWithoutType(object[key])
+  if (object.nullable !== true || 'type' in object) return object
+  const rest = { ...object }
+  delete rest.nullable
   return { anyOf: [rest, { type: 'null' }] }
 }
 

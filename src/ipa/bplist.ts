@@ -1,35 +1,21 @@
+import {
+  objectOffset,
+  PlistError,
+  readInt,
+  readTrailer,
+  readUint,
+  type Trailer
+} from './bplist-trailer.js'
 import type { PlistDict, PlistUid, PlistValue } from './plist.js'
 
-/** Thrown by the binary parser; `parsePlist` turns it into a UserError naming the file. */
-export class PlistError extends Error {
-  override name = 'PlistError'
-}
-
-const BINARY_MAGIC = 'bplist00'
-
-export function isBinaryPlist(data: Uint8Array): boolean {
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-    .subarray(0, BINARY_MAGIC.length)
-    .equals(Buffer.from(BINARY_MAGIC, 'latin1'))
-}
+export { isBinaryPlist, PlistError } from './bplist-trailer.js'
 
 /** Limits that keep a hostile binary plist from hanging or exhausting memory. */
 export const MAX_DEPTH = 256
 /** Objects produced in total, shared references counted each time they are used. */
 const MAX_VISITS = 1_000_000
 
-const TRAILER_SIZE = 32
 const APPLE_EPOCH_MS = Date.UTC(2001, 0, 1)
-
-/** The trailer's fields, each checked against the file. */
-interface Trailer {
-  offsetSize: number
-  refSize: number
-  objectCount: number
-  topObject: number
-  /** Where the offset table starts, which is also where the object area ends. */
-  offsetTable: number
-}
 
 /**
  * Reads a bplist00. Written by hand because the npm parsers (bplist-parser, plist's parseBinary)
@@ -41,35 +27,8 @@ interface Trailer {
  */
 export function parseBinaryPlist(input: Uint8Array): PlistValue {
   const data = Buffer.from(input.buffer, input.byteOffset, input.byteLength)
-  if (data.length < BINARY_MAGIC.length + TRAILER_SIZE + 1 || !isBinaryPlist(data)) {
-    throw new PlistError('not a binary plist or too short')
-  }
   const trailer = readTrailer(data)
   return new ObjectReader(data, trailer).parseObject(trailer.topObject, 0)
-}
-
-function readTrailer(data: Buffer): Trailer {
-  const trailer = data.length - TRAILER_SIZE
-  const offsetSize = data[trailer + 6] ?? 0
-  const refSize = data[trailer + 7] ?? 0
-  const objectCount = readUint(data, trailer + 8, 8)
-  const topObject = readUint(data, trailer + 16, 8)
-  const offsetTable = readUint(data, trailer + 24, 8)
-  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) {
-    throw new PlistError('invalid offset or reference size in the trailer')
-  }
-  // Objects live between the header and the offset table, and each takes at least one byte.
-  if (offsetTable < BINARY_MAGIC.length + 1 || offsetTable > trailer) {
-    throw new PlistError('offset table outside the file')
-  }
-  if (objectCount < 1 || objectCount > offsetTable - BINARY_MAGIC.length) {
-    throw new PlistError('invalid object count')
-  }
-  if (offsetTable + objectCount * offsetSize > trailer) {
-    throw new PlistError('offset table runs into the trailer')
-  }
-  if (topObject >= objectCount) throw new PlistError('top object out of range')
-  return { offsetSize, refSize, objectCount, topObject, offsetTable }
 }
 
 /** Decodes objects by reference, holding the bounds that span one parse. */
@@ -92,7 +51,7 @@ class ObjectReader {
     const cached = this.scalars.get(ref)
     if (cached !== undefined) return cached
     if (this.onPath.has(ref)) throw new PlistError(`object ${ref} contains itself`)
-    const offset = this.objectOffset(ref)
+    const offset = objectOffset(this.data, this.trailer, ref)
     const marker = this.data[offset] ?? 0
     const body = offset + 1
     const type = marker >> 4
@@ -186,16 +145,6 @@ class ObjectReader {
       : data.toString('utf8', start, start + length)
   }
 
-  private objectOffset(ref: number): number {
-    const { objectCount, offsetTable, offsetSize } = this.trailer
-    if (ref >= objectCount) throw new PlistError(`object reference ${ref} out of range`)
-    const offset = readUint(this.data, offsetTable + ref * offsetSize, offsetSize)
-    if (offset < BINARY_MAGIC.length || offset >= this.objectsEnd) {
-      throw new PlistError(`object ${ref} starts outside the object area`)
-    }
-    return offset
-  }
-
   /** Checks that `length` bytes from `start` lie inside the object area. */
   private need(start: number, length: number): void {
     if (!Number.isSafeInteger(length) || length < 0 || start + length > this.objectsEnd) {
@@ -224,30 +173,4 @@ class ObjectReader {
     for (let i = 0; i < count; i++) refs.push(readUint(this.data, start + i * refSize, refSize))
     return refs
   }
-}
-
-/** An unsigned big-endian integer of 1–8 bytes; values beyond 2^53 are refused as impossible. */
-function readUint(data: Buffer, at: number, size: number): number {
-  if (at < 0 || at + size > data.length) throw new PlistError('read past the end of the file')
-  const value = readSmallUint(data, at, size)
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new PlistError('number too large')
-  return Number(value)
-}
-
-function readSmallUint(data: Buffer, at: number, size: number): bigint {
-  let value = 0n
-  for (let i = 0; i < size; i++) value = (value << 8n) | BigInt(data[at + i] ?? 0)
-  return value
-}
-
-/**
- * bplist integers: 1, 2 and 4 bytes are unsigned, 8 bytes signed, and 16 bytes signed (written
- * for unsigned values ≥ 2^63). Returns a number when exact, else a bigint.
- */
-function readInt(data: Buffer, at: number, size: number): number | bigint {
-  let value = readSmallUint(data, at, size)
-  if (size >= 8) value = BigInt.asIntN(size * 8, value)
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(value)
-    : value
 }
