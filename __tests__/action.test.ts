@@ -145,28 +145,6 @@ describe('dist/index.js run as the runner runs it', () => {
     ])
   }, 180_000)
 
-  it('logs IPA strings on one line, so they cannot issue runner commands', async () => {
-    const hostile = join(work, 'Hostile.ipa')
-    await writeSampleIpa(hostile, {
-      name: 'App\n::error title=forged::pwned\r\n::stop-commands::x'
-    })
-    const run = await action({
-      inputs: {
-        ipa: hostile,
-        host: 'directory',
-        'base-url': BASE,
-        'output-dir': join(work, 'site-h')
-      },
-      cwd: work
-    })
-    expect(run.code).toBe(0)
-    const lines = run.stdout.split('\n')
-    expect(lines.filter((line) => /^::(error|stop-commands)/.test(line))).toEqual([])
-    expect(lines).toContain(
-      'Read App : :error title=forged: :pwned : :stop-commands: :x 1.0 (1), dev.ipa-ota.sample'
-    )
-  })
-
   it('fails a refused IPA with one clear error line and writes nothing', async () => {
     const bad = join(work, 'notes.ipa')
     await writeFile(bad, 'this is a text file, not an archive')
