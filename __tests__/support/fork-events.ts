@@ -68,10 +68,13 @@ export function workflowRunEvent(options: {
   }
 }
 
+/** The Pages site the stand-in GitHub names for every test's repository. */
+export const FORK_SITE = 'https://octo.github.io/app/'
+
 /**
  * What the fork and provenance tests share: an app, one git server for the file, and per test a
  * repository of its own (so no site carries over) and a fresh GitHub stand-in with the comments
- * fake and Pages settings for SITE (a test may answer repos/get-pages otherwise). Registers the
+ * fake and Pages settings for FORK_SITE (a test may answer repos/get-pages otherwise). Registers the
  * hooks; read the fields inside tests only.
  */
 export interface ForkStage {
@@ -89,8 +92,6 @@ export interface ForkStage {
   /** The files of a branch of this test's repository. */
   files(branch?: string): Promise<string[]>
 }
-
-export const FORK_SITE = 'https://octo.github.io/app/'
 
 export function forkStage(token: string, name: string): ForkStage {
   let work = ''
