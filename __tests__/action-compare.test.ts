@@ -90,6 +90,10 @@ function run(
 }
 
 beforeAll(async () => {
+  // One browser and one GitHub for the file; each test comments on a pull request of its own.
+  github = await startGitHub({ token: TOKEN })
+  comments = installCommentsFake(github, { login: 'github-actions[bot]' })
+  browser = await launchChromium()
   if (skipCorpus) return
   work = await mkdtemp(join(tmpdir(), 'action-compare-'))
   site = join(work, 'site')
@@ -119,9 +123,6 @@ beforeAll(async () => {
     ),
     { name: KIT, data: Buffer.alloc(220_000, 7), method: 'store' }
   ])
-  github = await startGitHub({ token: TOKEN })
-  comments = installCommentsFake(github, { login: 'github-actions[bot]' })
-  browser = await launchChromium()
   push = await run(ipas.base, { runNumber: '17', inputs: { comment: 'never' } })
   pr = await run(ipas.head, { pr: 9, baseRef: 'main', runNumber: '18' })
 }, 120_000)
@@ -286,9 +287,6 @@ describe('devices-file', () => {
         `${'f'.repeat(40)}\tCarol @octocat [c](javascript:window.__pwned=2)\tios`
       ].join('\n')
     )
-    const standIn = await startGitHub({ token: TOKEN })
-    const fake = installCommentsFake(standIn, { login: 'github-actions[bot]' })
-    const chromium = await launchChromium()
     try {
       const result = await runAction({
         inputs: {
@@ -311,13 +309,13 @@ describe('devices-file', () => {
         },
         token: TOKEN,
         cwd: dir,
-        env: { GITHUB_API_URL: standIn.url, GITHUB_BASE_REF: 'main' }
+        env: { GITHUB_API_URL: github.url, GITHUB_BASE_REF: 'main' }
       })
       expect(result.code).toBe(0)
       expect(result.stdout).toMatch(
         /::warning::devices-file .*devices\.txt line 3 \("this line is not a device"\)/
       )
-      const [comment] = fake.on('octo', 'app', 3)
+      const [comment] = comments.on('octo', 'app', 3)
       const text = visible(comment!.body)
       expect(text).toContain('**Installs on:** Alice <script>window.__pwned=1</script>')
       expect(text).toContain(
@@ -326,7 +324,7 @@ describe('devices-file', () => {
       expect(comment!.body).not.toMatch(/<script|javascript:window/)
 
       const page = await readFile(join(dir, 'site/ota/pr-3/17-1/index.html'), 'utf8')
-      const opened = await openHtml(chromium, page)
+      const opened = await openHtml(browser, page)
       const seen = await opened.page.evaluate(() => ({
         pwned: (window as { __pwned?: unknown }).__pwned ?? null,
         devices: (document.getElementById('devices') as HTMLElement).innerText,
@@ -339,8 +337,6 @@ describe('devices-file', () => {
       expect(seen.devices).toMatch(/Not in this profile\s+Carol @octocat/)
       expect(seen.devices).toMatch(/expires in 36[45] days/)
     } finally {
-      await chromium.close()
-      await standIn.close()
       await rm(dir, { recursive: true, force: true })
     }
   })

@@ -4,66 +4,23 @@
  * pull_request_target cleanup of a fork's pull request, and a repository whose Pages is not
  * enabled yet. The stand-in GitHub checks every request against the REST description.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startGitServer, type GitServer } from './support/git-server.js'
-import {
-  installCommentsFake,
-  startGitHub,
-  type CommentsFake,
-  type GitHubStandIn
-} from './support/github-server.js'
-import { servePagesSettings } from './support/github-pages.js'
+import { describe, expect, it } from 'vitest'
 import { runAction } from './support/runner.js'
-import { writeSampleIpa } from './support/sample-ipa.js'
 import {
   API_REPO,
   BASE_REPO,
   BUILT,
   FORK_REPO,
+  FORK_SITE as SITE,
+  forkStage,
   pull,
   workflowRunEvent
 } from './support/fork-events.js'
 
 const TOKEN = 'ghs_forkRecipe0123456789abcdefghijkl'
-const SITE = 'https://octo.github.io/app/'
-
-let work: string
-let ipa: string
-let git: GitServer
-let github: GitHubStandIn
-let comments: CommentsFake
-let repoCount = 0
-let repo: string
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'action-forks-'))
-  ipa = join(work, 'App.ipa')
-  await writeSampleIpa(ipa, { name: 'Sample', version: '3.0', build: '9' })
-  git = await startGitServer({ tokens: { [TOKEN]: 'write' } })
-})
-
-beforeEach(async () => {
-  // Each test its own repository, so no site carries over.
-  repo = `octo/app-${++repoCount}`
-  await git.createRepo(repo)
-  github = await startGitHub({ token: TOKEN })
-  comments = installCommentsFake(github, { login: 'github-actions[bot]' })
-})
-
-afterEach(async () => {
-  expect(github.violations).toEqual([])
-  await github.close()
-})
-
-afterAll(async () => {
-  await git?.close()
-  await rm(work, { recursive: true, force: true })
-})
-
-const [owner, name] = ['octo', () => repo.split('/')[1]!]
+const stage = forkStage(TOKEN, 'action-forks')
+const owner = 'octo'
+const name = () => stage.repo.split('/')[1]!
 
 function run(options: {
   inputs?: Record<string, string>
@@ -71,14 +28,12 @@ function run(options: {
 }) {
   return runAction({
     // The README's publish step: ipa only (wait: false, as no Pages build runs here).
-    inputs: { ipa, wait: 'false', ...options.inputs },
+    inputs: { ipa: stage.ipa, wait: 'false', ...options.inputs },
     event: options.event,
     token: TOKEN,
-    cwd: work,
+    cwd: stage.work,
     env: {
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: git.url,
-      GITHUB_REPOSITORY: repo,
+      ...stage.env(),
       GITHUB_WORKFLOW: 'publish',
       GITHUB_RUN_ID: '555',
       GITHUB_RUN_NUMBER: '4',
@@ -87,23 +42,19 @@ function run(options: {
   })
 }
 
-const branchFiles = async (branch = 'gh-pages') =>
-  (await git.git(repo).text(['ls-tree', '-r', '--name-only', branch])).split('\n')
-
 const buildJson = async (path: string) =>
-  JSON.parse(await git.git(repo).text(['show', `gh-pages:${path}`])) as {
+  JSON.parse(await stage.git.git(stage.repo).text(['show', `gh-pages:${path}`])) as {
     channel: string
     source: Record<string, unknown>
   }
 
 describe('workflow_run: the publish workflow of the fork recipe', () => {
   it("finds a fork's pull request by its head (GitHub lists none), publishes to pr-<n> with the built commit, and comments", async () => {
-    servePagesSettings(github, { html_url: SITE })
-    github.handle('repos/list-pull-requests-associated-with-commit', () => ({
+    stage.github.handle('repos/list-pull-requests-associated-with-commit', () => ({
       status: 200,
       body: []
     }))
-    github.handle('pulls/list', (req) => ({
+    stage.github.handle('pulls/list', (req) => ({
       status: 200,
       body:
         req.query.get('head') === 'someone:feature/dark-mode'
@@ -121,7 +72,7 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
     expect(result.outputs.channel).toBe('pr-41')
     expect(result.outputs['page-url']).toBe(`${SITE}ota/pr-41/987654-1/index.html`)
     expect(result.outputs['channel-url']).toBe(`${SITE}ota/pr-41/index.html`)
-    const lookup = github.requests.find((r) => r.operationId === 'pulls/list')!
+    const lookup = stage.github.requests.find((r) => r.operationId === 'pulls/list')!
     expect(Object.fromEntries(lookup.query)).toMatchObject({
       head: 'someone:feature/dark-mode',
       state: 'open'
@@ -134,7 +85,7 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
       runId: '987654',
       workflow: 'build'
     })
-    const onPr = comments.on(owner, name(), 41)
+    const onPr = stage.comments.on(owner, name(), 41)
     expect(onPr).toHaveLength(1)
     expect(onPr[0]!.body).toContain(`${SITE}ota/pr-41/987654-1/index.html`)
     expect(onPr[0]!.body).toContain(`/commit/${BUILT}`)
@@ -146,7 +97,6 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
   })
 
   it('takes a same-repository pull request from the event, with no lookup', async () => {
-    servePagesSettings(github, { html_url: SITE })
     const listed = [
       {
         id: 5,
@@ -162,20 +112,19 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
 
     expect(result.errors).toEqual([])
     expect(result.outputs.channel).toBe('pr-5')
-    expect(github.requests.map((r) => r.operationId)).not.toContain('pulls/list')
-    const onPr = comments.on(owner, name(), 5)
+    expect(stage.github.requests.map((r) => r.operationId)).not.toContain('pulls/list')
+    const onPr = stage.comments.on(owner, name(), 5)
     expect(onPr).toHaveLength(1)
     expect(onPr[0]!.body).toContain('**Changes:** no build of develop to compare with.')
-    expect(await branchFiles()).toContain('ota/pr-5/987654-1/build.json')
+    expect(await stage.files()).toContain('ota/pr-5/987654-1/build.json')
   })
 
   it('publishes nothing when no open pull request has the built commit (pushed again, or closed)', async () => {
-    servePagesSettings(github, { html_url: SITE })
-    github.handle('repos/list-pull-requests-associated-with-commit', () => ({
+    stage.github.handle('repos/list-pull-requests-associated-with-commit', () => ({
       status: 200,
       body: []
     }))
-    github.handle('pulls/list', () => ({
+    stage.github.handle('pulls/list', () => ({
       status: 200,
       body: [pull(41, { sha: 'a'.repeat(40), ref: 'feature/dark-mode', repo: FORK_REPO })]
     }))
@@ -187,11 +136,8 @@ describe('workflow_run: the publish workflow of the fork recipe', () => {
     expect(result.stdout).toMatch(
       /::notice::The triggering run built someone\/app:feature\/dark-mode at bbbbbbb, but no open pull request/
     )
-    const pushes = git.requests.filter(
-      (r) => r.service === 'git-receive-pack' && r.path.startsWith(`/${repo}.git/`)
-    )
-    expect(pushes).toEqual([])
-    expect(comments.comments).toEqual([])
+    expect(stage.pushes()).toEqual([])
+    expect(stage.comments.comments).toEqual([])
   })
 })
 
@@ -211,12 +157,11 @@ describe('pull_request_target: the cleanup workflow of the fork recipe', () => {
   }
 
   it("removes a fork pull request's channel (the token can write) and says so in the comment", async () => {
-    servePagesSettings(github, { html_url: SITE })
-    github.handle('repos/list-pull-requests-associated-with-commit', () => ({
+    stage.github.handle('repos/list-pull-requests-associated-with-commit', () => ({
       status: 200,
       body: []
     }))
-    github.handle('pulls/list', () => ({
+    stage.github.handle('pulls/list', () => ({
       status: 200,
       body: [pull(41, { sha: BUILT, ref: 'feature/dark-mode', repo: FORK_REPO })]
     }))
@@ -230,8 +175,8 @@ describe('pull_request_target: the cleanup workflow of the fork recipe', () => {
     expect(removed.errors).toEqual([])
     expect(removed.code).toBe(0)
     expect(removed.outputs).toMatchObject({ skipped: 'false', channel: 'pr-41' })
-    expect((await branchFiles()).filter((path) => path.startsWith('ota/pr-41/'))).toEqual([])
-    const onPr = comments.on(owner, name(), 41)
+    expect((await stage.files()).filter((path) => path.startsWith('ota/pr-41/'))).toEqual([])
+    const onPr = stage.comments.on(owner, name(), 41)
     expect(onPr).toHaveLength(1)
     expect(onPr[0]!.body).toContain('builds removed')
   })
@@ -242,28 +187,28 @@ describe('pull_request_target: the cleanup workflow of the fork recipe', () => {
     expect(result.code).toBe(1)
     expect(result.errors).toHaveLength(1)
     expect(result.errors[0]).toMatch(/pull_request_target.*workflow_run/)
-    expect(github.requests).toEqual([])
+    expect(stage.github.requests).toEqual([])
   })
 })
 
 describe('the first Pages run', () => {
   it('pushes the build to gh-pages although Pages is not enabled, then fails with the one step left', async () => {
-    github.handle('repos/get-pages', () => ({ status: 404, body: { message: 'Not Found' } }))
+    stage.github.handle('repos/get-pages', () => ({ status: 404, body: { message: 'Not Found' } }))
 
     const result = await run({ event: { name: 'push', payload: {} } })
 
     expect(result.code).toBe(1)
     expect(result.errors).toEqual([
-      `::error::GitHub Pages is not enabled for ${repo}; the build is pushed to branch gh-pages. One step left: enable Pages from branch gh-pages at ${git.url}/${repo}/settings/pages (Source "Deploy from a branch"), then re-run this workflow.`
+      `::error::GitHub Pages is not enabled for ${stage.repo}; the build is pushed to branch gh-pages. One step left: enable Pages from branch gh-pages at ${stage.git.url}/${stage.repo}/settings/pages (Source "Deploy from a branch"), then re-run this workflow.`
     ])
-    expect(await branchFiles()).toContain('ota/main/555-1/build.json')
+    expect(await stage.files()).toContain('ota/main/555-1/build.json')
     // The summary still names the build, so the run is not a dead end.
     expect(result.outputs['page-url']).toMatch(/\/ota\/main\/555-1\/index\.html$/)
   })
 
   it('succeeds with base-url, warning that the branch is not served yet', async () => {
-    github.handle('repos/get-pages', () => ({ status: 404, body: { message: 'Not Found' } }))
-    github.handle('repos/list-pull-requests-associated-with-commit', () => ({
+    stage.github.handle('repos/get-pages', () => ({ status: 404, body: { message: 'Not Found' } }))
+    stage.github.handle('repos/list-pull-requests-associated-with-commit', () => ({
       status: 200,
       body: []
     }))
@@ -279,6 +224,6 @@ describe('the first Pages run', () => {
       'https://builds.example.com/app/ota/main/555-1/index.html'
     )
     expect(result.stdout).toContain('::warning::GitHub Pages is not enabled')
-    expect(await branchFiles()).toContain('ota/main/555-1/build.json')
+    expect(await stage.files()).toContain('ota/main/555-1/build.json')
   })
 })

@@ -4,64 +4,23 @@
  * build, an unreadable payload publishes nothing, Dependabot skips like a fork, and `mode: remove`
  * on workflow_run finds the closed pull request by its head.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   API_REPO,
   BASE_REPO,
   BUILT,
   FORK_REPO,
+  forkStage,
   pull,
   workflowRunEvent
 } from './support/fork-events.js'
-import { startGitServer, type GitServer } from './support/git-server.js'
-import { servePagesSettings } from './support/github-pages.js'
-import {
-  installCommentsFake,
-  startGitHub,
-  type CommentsFake,
-  type GitHubStandIn
-} from './support/github-server.js'
 import { runAction } from './support/runner.js'
-import { writeSampleIpa } from './support/sample-ipa.js'
 
 const TOKEN = 'ghs_provenance0123456789abcdefghijkl'
-const SITE = 'https://octo.github.io/app/'
-
-let work: string
-let ipa: string
-let git: GitServer
-let github: GitHubStandIn
-let comments: CommentsFake
-let repoCount = 0
-let repo: string
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'action-provenance-'))
-  ipa = join(work, 'App.ipa')
-  await writeSampleIpa(ipa, { name: 'Sample', version: '3.0', build: '9' })
-  git = await startGitServer({ tokens: { [TOKEN]: 'write' } })
-})
-
-beforeEach(async () => {
-  repo = `octo/app-${++repoCount}`
-  await git.createRepo(repo)
-  github = await startGitHub({ token: TOKEN })
-  comments = installCommentsFake(github, { login: 'github-actions[bot]' })
-  servePagesSettings(github, { html_url: SITE })
-})
-
-afterEach(async () => {
-  expect(github.violations).toEqual([])
-  await github.close()
-})
-
-afterAll(async () => {
-  await git?.close()
-  await rm(work, { recursive: true, force: true })
-})
+const stage = forkStage(TOKEN, 'action-provenance')
+const name = () => stage.repo.split('/')[1]!
 
 function run(options: {
   inputs?: Record<string, string>
@@ -69,35 +28,23 @@ function run(options: {
   env?: Record<string, string>
 }) {
   return runAction({
-    inputs: { ipa, wait: 'false', ...options.inputs },
+    inputs: { ipa: stage.ipa, wait: 'false', ...options.inputs },
     event: options.event,
     token: TOKEN,
-    cwd: work,
-    env: {
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: git.url,
-      GITHUB_REPOSITORY: repo,
-      GITHUB_RUN_ID: '555',
-      ...options.env
-    }
+    cwd: stage.work,
+    env: { ...stage.env(), GITHUB_RUN_ID: '555', ...options.env }
   })
 }
 
 /** pulls/list answers `pulls` for their head (owner:branch) and state, as GitHub filters. */
 function servePulls(pulls: ReturnType<typeof pull>[]) {
-  github.handle('pulls/list', (req) => ({
+  stage.github.handle('pulls/list', (req) => ({
     status: 200,
     body: pulls.filter(
       (p) => p.head.label === req.query.get('head') && p.state === req.query.get('state')
     )
   }))
 }
-
-const pushes = () =>
-  git.requests.filter((r) => r.service === 'git-receive-pack' && r.path.startsWith(`/${repo}.git/`))
-
-const siteFiles = async () =>
-  (await git.git(repo).text(['ls-tree', '-r', '--name-only', 'gh-pages'])).split('\n')
 
 describe("a fork's build on workflow_run, whatever event built it", () => {
   it('from its branch main: publishes into its pull request, never into main', async () => {
@@ -113,13 +60,13 @@ describe("a fork's build on workflow_run, whatever event built it", () => {
 
     expect(result.errors).toEqual([])
     expect(result.outputs.channel).toBe('pr-41')
-    const files = await siteFiles()
+    const files = await stage.files()
     expect(files).toContain('ota/pr-41/987654-1/build.json')
     expect(files.filter((path) => path.startsWith('ota/main/'))).toEqual([])
     // Asked by the fork's head, never by the commit (which a same-named branch could share).
-    const asked = github.requests.map((r) => r.operationId)
+    const asked = stage.github.requests.map((r) => r.operationId)
     expect(asked).not.toContain('repos/list-pull-requests-associated-with-commit')
-    expect(comments.on('octo', repo.split('/')[1]!, 41)).toHaveLength(1)
+    expect(stage.comments.on('octo', name(), 41)).toHaveLength(1)
   })
 
   it('from a branch named pr-12 with no pull request: publishes nothing, with a notice', async () => {
@@ -139,8 +86,8 @@ describe("a fork's build on workflow_run, whatever event built it", () => {
       /::notice::The triggering run built someone\/app:pr-12 at bbbbbbb/
     )
     expect(result.stdout).toContain('branch name never chooses a channel')
-    expect(pushes()).toEqual([])
-    expect(comments.comments).toEqual([])
+    expect(stage.pushes()).toEqual([])
+    expect(stage.comments.comments).toEqual([])
   })
 
   it('with a listed pull request whose head is another commit: not that pull request', async () => {
@@ -157,14 +104,14 @@ describe("a fork's build on workflow_run, whatever event built it", () => {
     })
 
     expect(result.outputs.skipped).toBe('true')
-    expect(pushes()).toEqual([])
-    expect(comments.comments).toEqual([])
+    expect(stage.pushes()).toEqual([])
+    expect(stage.comments.comments).toEqual([])
   })
 })
 
 describe('runs that must not publish', () => {
   it('an unreadable event payload fails the step before any request', async () => {
-    const path = join(work, 'broken-event.json')
+    const path = join(stage.work, 'broken-event.json')
     await writeFile(path, '{"pull_request": ')
 
     const result = await run({
@@ -175,8 +122,8 @@ describe('runs that must not publish', () => {
     expect(result.code).toBe(1)
     expect(result.errors).toHaveLength(1)
     expect(result.errors[0]).toMatch(/event payload cannot be read .* published nothing/)
-    expect(github.requests).toEqual([])
-    expect(pushes()).toEqual([])
+    expect(stage.github.requests).toEqual([])
+    expect(stage.pushes()).toEqual([])
   })
 
   it("Dependabot's pull request skips with a notice, like a fork's", async () => {
@@ -199,8 +146,8 @@ describe('runs that must not publish', () => {
     expect(result.code).toBe(0)
     expect(result.outputs.skipped).toBe('true')
     expect(result.stdout).toContain('::notice::Dependabot started this run')
-    expect(github.requests).toEqual([])
-    expect(pushes()).toEqual([])
+    expect(stage.github.requests).toEqual([])
+    expect(stage.pushes()).toEqual([])
   })
 })
 
@@ -216,13 +163,13 @@ describe('mode: remove on workflow_run', () => {
 
     expect(removed.errors).toEqual([])
     expect(removed.outputs).toMatchObject({ skipped: 'false', channel: 'pr-41' })
-    expect((await siteFiles()).filter((path) => path.startsWith('ota/pr-41/'))).toEqual([])
-    const lookups = github.requests.filter((r) => r.operationId === 'pulls/list')
+    expect((await stage.files()).filter((path) => path.startsWith('ota/pr-41/'))).toEqual([])
+    const lookups = stage.github.requests.filter((r) => r.operationId === 'pulls/list')
     expect(Object.fromEntries(lookups.at(-1)!.query)).toMatchObject({
       head: 'someone:feature/dark-mode',
       state: 'closed'
     })
-    const onPr = comments.on('octo', repo.split('/')[1]!, 41)
+    const onPr = stage.comments.on('octo', name(), 41)
     expect(onPr).toHaveLength(1)
     expect(onPr[0]!.body).toContain('builds removed')
   })

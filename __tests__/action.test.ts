@@ -3,27 +3,52 @@ import { execFile } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { installCommentsFake, startGitHub, type GitHubStandIn } from './support/github-server.js'
-import { runAction } from './support/runner.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  installCommentsFake,
+  startGitHub,
+  type CommentsFake,
+  type GitHubStandIn
+} from './support/github-server.js'
+import { runAction, type RunOptions } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
 import { listFiles } from './support/files.js'
 
 const BASE = 'https://builds.example.com'
+const TOKEN = 'ghs_e2etoken'
 let work: string
 let ipa: string
-let server: GitHubStandIn | undefined
+/** One GitHub for the file; tests tell their requests apart by pull request. */
+let server: GitHubStandIn
+let comments: CommentsFake
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'action-'))
   ipa = join(work, 'Sample.ipa')
   await writeSampleIpa(ipa, { name: 'Sample <b>App</b>', version: '2.1', build: '42' })
+  server = await startGitHub({ token: TOKEN })
+  comments = installCommentsFake(server, { login: 'github-actions[bot]' })
+  // A push to main that no pull request holds. (Without an API that answers, the action would
+  // retry its pull request lookup for 14 s, then warn.)
+  server.handle('repos/list-pull-requests-associated-with-commit', () => ({
+    status: 200,
+    body: []
+  }))
 })
 
-afterEach(async () => {
-  await server?.close()
-  server = undefined
+afterAll(async () => {
+  expect(server.violations).toEqual([])
+  await server.close()
 })
+
+/** The bundled action, with the file's GitHub. */
+function action(options: RunOptions) {
+  return runAction({
+    ...options,
+    token: TOKEN,
+    env: { GITHUB_API_URL: server.url, ...options.env }
+  })
+}
 
 const decodeEntities = (html: string) =>
   html.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
@@ -31,12 +56,14 @@ const decodeEntities = (html: string) =>
 describe('dist/index.js run as the runner runs it', () => {
   it('publishes with host: directory and sets every output', async () => {
     const site = join(work, 'site-1')
-    const run = await runAction({
+    const run = await action({
       inputs: { ipa, host: 'directory', 'base-url': BASE, 'output-dir': site, notes: 'Fixes #12' },
       cwd: work
     })
     expect(run.errors).toEqual([])
     expect(run.code).toBe(0)
+    // The push's pull request lookup got its answer: nothing to warn about.
+    expect(run.stdout).not.toContain('::warning::')
     const dir = `${BASE}/ota/main/17-1`
     expect(run.outputs).toMatchObject({
       'install-url': `itms-services://?action=download-manifest&url=${encodeURIComponent(`${dir}/manifest.plist`)}`,
@@ -83,7 +110,7 @@ describe('dist/index.js run as the runner runs it', () => {
     const site = join(work, 'site-runs')
     const inputs = { ipa, host: 'directory', 'base-url': BASE, 'output-dir': site }
     const run = (id: string, workflow: string, attempt: string) =>
-      runAction({
+      action({
         inputs,
         cwd: work,
         env: {
@@ -118,33 +145,11 @@ describe('dist/index.js run as the runner runs it', () => {
     ])
   }, 180_000)
 
-  it('logs IPA strings on one line, so they cannot issue runner commands', async () => {
-    const hostile = join(work, 'Hostile.ipa')
-    await writeSampleIpa(hostile, {
-      name: 'App\n::error title=forged::pwned\r\n::stop-commands::x'
-    })
-    const run = await runAction({
-      inputs: {
-        ipa: hostile,
-        host: 'directory',
-        'base-url': BASE,
-        'output-dir': join(work, 'site-h')
-      },
-      cwd: work
-    })
-    expect(run.code).toBe(0)
-    const lines = run.stdout.split('\n')
-    expect(lines.filter((line) => /^::(error|stop-commands)/.test(line))).toEqual([])
-    expect(lines).toContain(
-      'Read App : :error title=forged: :pwned : :stop-commands: :x 1.0 (1), dev.ipa-ota.sample'
-    )
-  })
-
   it('fails a refused IPA with one clear error line and writes nothing', async () => {
     const bad = join(work, 'notes.ipa')
     await writeFile(bad, 'this is a text file, not an archive')
     const site = join(work, 'site-2')
-    const run = await runAction({
+    const run = await action({
       inputs: { ipa: bad, host: 'directory', 'base-url': BASE, 'output-dir': site },
       cwd: work
     })
@@ -158,7 +163,7 @@ describe('dist/index.js run as the runner runs it', () => {
   it('refuses an App Store build unless profile-check is relaxed', async () => {
     const store = join(work, 'Store.ipa')
     await writeSampleIpa(store, { profileType: 'app-store' })
-    const refused = await runAction({
+    const refused = await action({
       inputs: {
         ipa: store,
         host: 'directory',
@@ -169,7 +174,7 @@ describe('dist/index.js run as the runner runs it', () => {
     })
     expect(refused.code).toBe(1)
     expect(refused.errors[0]).toMatch(/App Store.*ad-hoc, enterprise or development/)
-    const warned = await runAction({
+    const warned = await action({
       inputs: {
         ipa: store,
         host: 'directory',
@@ -184,8 +189,8 @@ describe('dist/index.js run as the runner runs it', () => {
   })
 
   it('skips a pull request from a fork: no request to GitHub, skipped=true, success', async () => {
-    server = await startGitHub()
-    const run = await runAction({
+    const before = server.requests.length
+    const run = await action({
       inputs: { ipa },
       cwd: work,
       event: {
@@ -199,19 +204,16 @@ describe('dist/index.js run as the runner runs it', () => {
           },
           repository: { full_name: 'octo/app' }
         }
-      },
-      env: { GITHUB_API_URL: server.url }
+      }
     })
     expect(run.code).toBe(0)
     expect(run.outputs.skipped).toBe('true')
-    expect(server.requests).toEqual([])
+    expect(server.requests.slice(before)).toEqual([])
     expect(decodeEntities(run.summary)).toMatch(/fork/)
     expect(decodeEntities(run.summary)).toMatch(/workflow_run/)
   })
 
   it('comments once per pull request and updates the same comment on the next run', async () => {
-    server = await startGitHub({ token: 'ghs_e2etoken' })
-    const comments = installCommentsFake(server, { login: 'github-actions[bot]' })
     const event = {
       name: 'pull_request',
       payload: {
@@ -224,20 +226,18 @@ describe('dist/index.js run as the runner runs it', () => {
       }
     }
     const site = join(work, 'site-pr')
-    const env = { GITHUB_API_URL: server.url, GITHUB_HEAD_REF: 'feature/login' }
+    const env = { GITHUB_HEAD_REF: 'feature/login' }
     const inputs = { ipa, host: 'directory', 'base-url': BASE, 'output-dir': site }
-    const first = await runAction({
+    const first = await action({
       inputs,
       event,
       env: { ...env, GITHUB_RUN_NUMBER: '1' },
-      token: 'ghs_e2etoken',
       cwd: work
     })
-    const second = await runAction({
+    const second = await action({
       inputs,
       event,
       env: { ...env, GITHUB_RUN_NUMBER: '2' },
-      token: 'ghs_e2etoken',
       cwd: work
     })
     expect([first.code, second.code]).toEqual([0, 0])
@@ -246,7 +246,6 @@ describe('dist/index.js run as the runner runs it', () => {
     expect(onPr[0]!.body).toContain(`${BASE}/ota/pr-5/2-1/qr.png`)
     expect(onPr[0]!.body).toContain(`${BASE}/ota/pr-5/1-1/`)
     expect(second.outputs['comment-url']).toBe(first.outputs['comment-url'])
-    expect(server.violations).toEqual([])
     for (const run of [first, second]) {
       // The runner masks what ::add-mask:: names; nothing else may carry the token.
       const unmasked = (run.stdout + run.stderr).replace('::add-mask::ghs_e2etoken', '')

@@ -36,8 +36,11 @@ const BUILD = '42]]><script>'
 const NOTES =
   'Fixes @octocat and @github/security \u0007\u001b[2J\n<img src=x onerror="window.__pwned=3">\n[click](javascript:window.__pwned=4) ![x](https://evil.example/n.png)\n<!-- ipa-ota:dev.ipa-ota.evil -->\n```\n</details><script>window.__pwned=5</script>'
 const CHANNEL = '<b>@octocat</b> 🦄'
-/** An app name that, at the start of a log line, is an annotation and stops command processing. */
-const COMMANDS_NAME = '::error title=Owned::Pwned ::stop-commands::tok ::tok:: ##[warning]Pwned'
+/**
+ * An app name that, at the start of a log line (it holds line breaks), is an annotation and stops
+ * command processing.
+ */
+const COMMANDS_NAME = '::error title=Owned::Pwned\n::stop-commands::tok\r\n::tok:: ##[warning]Pwned'
 
 /** What the visible text must hold: everything but the controls. */
 const TEXT_PARTS = [
@@ -299,6 +302,6 @@ describe('an app name made of runner commands', () => {
     expect(read).toEqual([
       'Read : :error title=Owned: :Pwned : :stop-commands: :tok : :tok: : # #[warning]Pwned 1.0 (1), dev.ipa-ota.commands'
     ])
-    expect(lines.filter((line) => /^::(stop-commands|tok)::/.test(line))).toEqual([])
+    expect(lines.filter((line) => /^::(error|stop-commands|tok)/.test(line))).toEqual([])
   })
 })

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startGitHub, type GitHubStandIn } from './support/github-server.js'
 import { runAction } from './support/runner.js'
 import { writeSampleIpa } from './support/sample-ipa.js'
 import { writeLargeZip } from './support/zip.js'
@@ -22,12 +23,22 @@ const infoPlist = (bundleId: string) =>
   )
 
 let work: string
+let github: GitHubStandIn
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'hardening-memory-'))
+  // The pushes hold no pull request. (Without an API that answers, each published run would
+  // retry its pull request lookup for 14 s.)
+  github = await startGitHub()
+  github.handle('repos/list-pull-requests-associated-with-commit', () => ({
+    status: 200,
+    body: []
+  }))
 })
 
 afterAll(async () => {
+  expect(github.violations).toEqual([])
+  await github.close()
   await rm(work, { recursive: true, force: true })
 })
 
@@ -46,7 +57,11 @@ async function publish(
       'profile-check': 'off'
     },
     cwd: work,
-    env: { NODE_OPTIONS: `--import=${RSS_PRELOAD}`, HARDENING_RSS_FILE: rssFile }
+    env: {
+      GITHUB_API_URL: github.url,
+      NODE_OPTIONS: `--import=${RSS_PRELOAD}`,
+      HARDENING_RSS_FILE: rssFile
+    }
   })
   const usage = JSON.parse(await readFile(rssFile, 'utf8')) as { maxRssKb: number }
   return { run, rssMb: usage.maxRssKb / 1024, site }

@@ -45,6 +45,8 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_EVENT_NAME: options.event?.name ?? 'push',
     GITHUB_REPOSITORY: 'octo/app',
     GITHUB_SERVER_URL: 'https://github.com',
+    // Nothing answers here. A run that asks GitHub anyway (a push looks up its pull requests unless
+    // comment: never) retries for 14 s, then warns: give such a run a stand-in's URL.
     GITHUB_API_URL: 'http://127.0.0.1:9',
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
     GITHUB_REF: 'refs/heads/main',
