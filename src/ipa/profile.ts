@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto'
-import * as asn1js from 'asn1js'
 import { UserError } from '../errors.js'
+import { BerError, parseBer, type BerElement } from './ber.js'
 import { NotSignedData, readSignedData, type SignedData } from './cms.js'
 import {
   isBinaryPlist,
@@ -39,15 +39,18 @@ function isBarePlist(data: Buffer): boolean {
 
 /** Unwraps the CMS container (BER, so indefinite lengths too) and checks its signature. */
 function openCms(data: Buffer): { plist: Buffer; signature: 'valid' | 'invalid' } {
-  const asn = asn1js.fromBER(data)
-  if (asn.offset === -1) {
+  let root: BerElement
+  try {
+    root = parseBer(data)
+  } catch (error) {
+    if (!(error instanceof BerError)) throw error
     throw new UserError(
-      `The provisioning profile is neither a property list nor a CMS (PKCS#7) signed file (${asn.result.error}): ${FIX}.`
+      `The provisioning profile is neither a property list nor a CMS (PKCS#7) signed file (${error.message}): ${FIX}.`
     )
   }
   let signed: SignedData
   try {
-    signed = readSignedData(asn.result)
+    signed = readSignedData(root)
   } catch (error) {
     if (!(error instanceof NotSignedData)) throw error
     throw new UserError(
