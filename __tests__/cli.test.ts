@@ -22,8 +22,13 @@ interface Result {
 }
 
 function cli(...args: string[]): Promise<Result> {
+  return cliWith({}, ...args)
+}
+
+function cliWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: work }, (error, stdout, stderr) => {
+    const options = { cwd: work, env: { ...process.env, ...env } }
+    execFile(process.execPath, [CLI, ...args], options, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
       resolve({ code, stdout, stderr })
     })
@@ -185,6 +190,34 @@ describe('the verdict, for scripts', () => {
     expect(warned.stderr).toMatch(/^warning: /)
     expect(warned.stdout).toContain('Install page: https://builds.example.com/ota/local/7/')
     expect(await listFiles(out)).toContain('ota/local/7/build.json')
+  })
+})
+
+describe('start-up', () => {
+  const PRELOAD = join(import.meta.dirname, 'support/loaded-modules.mjs')
+  // Packages only the site needs. esbuild keys each CommonJS module by its path, which the
+  // minified chunks keep.
+  const SITE_ONLY = ['xmlbuilder', 'qrcode']
+
+  /** Which of SITE_ONLY a command's run loaded. */
+  async function siteCodeLoaded(...args: string[]): Promise<string[]> {
+    const list = join(work, `loaded-${args[0]}`)
+    const run = await cliWith(
+      { NODE_OPTIONS: `--import=${PRELOAD}`, LOADED_MODULES_FILE: list },
+      ...args
+    )
+    expect(run.stderr).toBe('')
+    const files = readFileSync(list, 'utf8').split('\n').filter(Boolean)
+    const code = files.map((file) => readFileSync(file, 'utf8')).join('\n')
+    return SITE_ONLY.filter((name) => code.includes(`node_modules/${name}/`))
+  }
+
+  it('inspect loads none of the site code: no plist builder, no QR code', async () => {
+    expect(await siteCodeLoaded('inspect', installable, '--json')).toEqual([])
+    // site loads them all, so the list above can tell.
+    const out = join(work, 'site-loaded')
+    const site = ['site', installable, '--base-url', 'https://builds.example.com', '--out', out]
+    expect(await siteCodeLoaded(...site)).toEqual(SITE_ONLY)
   })
 })
 

@@ -4,7 +4,7 @@ import { open as openFile } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import yauzl from 'yauzl'
-import type { ZipFile } from 'yauzl'
+import type { Entry, ZipFile } from 'yauzl'
 import { UserError } from '../errors.js'
 import { formatMiB } from '../format.js'
 import { BlockReader } from './block-reader.js'
@@ -67,20 +67,19 @@ export async function openArchive(
   }
   const entries = new EntryTable(zip.entryCount)
   try {
-    for await (const entry of zip.eachEntry()) {
-      if (entry.fileName.startsWith(MAC_METADATA)) continue
+    await eachEntry(zip, (entry) => {
+      if (entry.fileName.startsWith(MAC_METADATA)) return
       if (entry.isEncrypted()) {
         throw new UserError(
           `${label} has an encrypted entry (${entry.fileName}): an .ipa must not be password-protected; zip the Payload folder again without a password.`
         )
       }
-      if (entries.has(entry.fileName)) {
+      if (!entries.add(entry)) {
         throw new UserError(
           `${label} holds two entries named ${entry.fileName}, so it is ambiguous which one iOS would install; build the .ipa again.`
         )
       }
-      entries.add(entry)
-    }
+    })
   } catch (error) {
     zip.close()
     throw error instanceof UserError ? error : damaged(label, error)
@@ -100,6 +99,42 @@ async function openZip(path: string): Promise<ZipFile> {
     closeSync(fd)
     throw error
   }
+}
+
+/**
+ * Calls `onEntry` for every central-directory entry, in order; rejects with the first error
+ * yauzl or `onEntry` throws. yauzl's own eachEntry() settles a promise per entry, a third of the
+ * time an IPA of 50,000 files took. BlockReader answers most reads at once, so yauzl emits the
+ * next entry inside readEntry(): the loop asks for it only after that call returns, so the stack
+ * does not grow by an entry each time.
+ */
+function eachEntry(zip: ZipFile, onEntry: (entry: Entry) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let wanted = false
+    let reading = false
+    const next = (): void => {
+      wanted = true
+      if (reading) return
+      reading = true
+      while (wanted) {
+        wanted = false
+        zip.readEntry()
+      }
+      reading = false
+    }
+    zip.on('entry', (entry: Entry) => {
+      try {
+        onEntry(entry)
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)))
+        return
+      }
+      next()
+    })
+    zip.once('end', resolve)
+    zip.once('error', reject)
+    next()
+  })
 }
 
 class YauzlArchive implements ZipArchive {

@@ -23,18 +23,20 @@ export class EntryTable {
     return this.index.has(name)
   }
 
-  add(entry: Entry): void {
+  /** Adds an entry; false, adding nothing, when one of that name is there already. */
+  add(entry: Entry): boolean {
+    if (this.index.has(entry.fileName)) return false
     const i = this.names.length
-    this.names.push(entry.fileName)
     this.index.set(entry.fileName, i)
-    this.sizes.set(
-      [entry.compressedSize, entry.uncompressedSize, entry.relativeOffsetOfLocalHeader],
-      i * 3
-    )
-    this.codes.set(
-      [entry.compressionMethod, entry.generalPurposeBitFlag, entry.externalFileAttributes >>> 16],
-      i * 3
-    )
+    this.names.push(entry.fileName)
+    const at = i * 3
+    this.sizes[at] = entry.compressedSize
+    this.sizes[at + 1] = entry.uncompressedSize
+    this.sizes[at + 2] = entry.relativeOffsetOfLocalHeader
+    this.codes[at] = entry.compressionMethod
+    this.codes[at + 1] = entry.generalPurposeBitFlag
+    this.codes[at + 2] = entry.externalFileAttributes >>> 16
+    return true
   }
 
   /** Field `field` (0 compressed size, 1 uncompressed size) of the entry, if there is one. */

@@ -52,7 +52,8 @@ export function normalizePng(data: Buffer): {
   const standard = writePng([
     header,
     ...chunks.filter((chunk) => chunk.type === 'PLTE' || chunk.type === 'tRNS'),
-    { type: 'IDAT', data: deflateSync(inflated) },
+    // Stored, not compressed: pngjs inflates it again at once, and only its own output is kept.
+    { type: 'IDAT', data: deflateSync(inflated, { level: 0 }) },
     { type: 'IEND', data: Buffer.alloc(0) }
   ])
   const image = PNG.sync.read(standard)

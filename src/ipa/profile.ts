@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto'
-import * as asn1js from 'asn1js'
-import * as pkijs from 'pkijs'
 import { UserError } from '../errors.js'
+import { BerError, parseBer, type BerElement } from './ber.js'
+import { NotSignedData, readSignedData, type SignedData } from './cms.js'
 import {
   isBinaryPlist,
   isPlistDict,
@@ -14,11 +14,6 @@ import type { CertificateInfo, ProfileInfo, ProfileType } from './types.js'
 const FIX =
   're-export the build (Xcode Organizer or xcodebuild -exportArchive) so it embeds a valid provisioning profile'
 
-const SIGNED_DATA_OID = '1.2.840.113549.1.7.2'
-
-/** An engine of our own rather than pkijs's process-wide default, which needs setEngine first. */
-const cryptoEngine = new pkijs.CryptoEngine({ name: 'webcrypto', crypto: globalThis.crypto })
-
 /**
  * Reads a provisioning profile (embedded.mobileprovision, *.provisionprofile): a CMS SignedData
  * around a plist as Apple issues it, or a bare XML/binary plist. `bundleId`, when given, is
@@ -30,7 +25,7 @@ export async function parseProfile(data: Buffer, bundleId?: string): Promise<Pro
   }
   const { plist, signature } = isBarePlist(data)
     ? { plist: data, signature: 'unsigned' as const }
-    : await openCms(data)
+    : openCms(data)
   return readProfile(parsePlistDict(plist, 'The provisioning profile'), signature, bundleId)
 }
 
@@ -43,44 +38,29 @@ function isBarePlist(data: Buffer): boolean {
 }
 
 /** Unwraps the CMS container (BER, so indefinite lengths too) and checks its signature. */
-async function openCms(data: Buffer): Promise<{ plist: Buffer; signature: 'valid' | 'invalid' }> {
-  const asn = asn1js.fromBER(data)
-  if (asn.offset === -1) {
-    throw new UserError(
-      `The provisioning profile is neither a property list nor a CMS (PKCS#7) signed file (${asn.result.error}): ${FIX}.`
-    )
-  }
-  let signed: pkijs.SignedData
+function openCms(data: Buffer): { plist: Buffer; signature: 'valid' | 'invalid' } {
+  let root: BerElement
   try {
-    const info = new pkijs.ContentInfo({ schema: asn.result })
-    if (info.contentType !== SIGNED_DATA_OID) throw new Error(`content type ${info.contentType}`)
-    signed = new pkijs.SignedData({ schema: info.content })
+    root = parseBer(data)
   } catch (error) {
+    if (!(error instanceof BerError)) throw error
     throw new UserError(
-      `The provisioning profile is not CMS (PKCS#7) signed data (${errorText(error)}): ${FIX}.`
+      `The provisioning profile is neither a property list nor a CMS (PKCS#7) signed file (${error.message}): ${FIX}.`
     )
   }
-  const content = signed.encapContentInfo.eContent
-  if (content === undefined || content.getValue().byteLength === 0) {
+  let signed: SignedData
+  try {
+    signed = readSignedData(root)
+  } catch (error) {
+    if (!(error instanceof NotSignedData)) throw error
+    throw new UserError(
+      `The provisioning profile is not CMS (PKCS#7) signed data (${error.message}): ${FIX}.`
+    )
+  }
+  if (signed.content.length === 0) {
     throw new UserError(`The provisioning profile's CMS container holds no property list: ${FIX}.`)
   }
-  return {
-    plist: Buffer.from(content.getValue()),
-    signature: (await signatureVerifies(signed)) ? 'valid' : 'invalid'
-  }
-}
-
-/**
- * Checks the signer's signature over the content, not the chain to Apple's root: iOS does that
- * on install, and most of the profiles people carry have a long-expired signing chain anyway.
- */
-async function signatureVerifies(signed: pkijs.SignedData): Promise<boolean> {
-  try {
-    return await signed.verify({ signer: 0, checkChain: false }, cryptoEngine)
-  } catch {
-    // pkijs throws (rather than returning false) for a digest mismatch or a missing signer.
-    return false
-  }
+  return { plist: signed.content, signature: signed.verifies ? 'valid' : 'invalid' }
 }
 
 function readProfile(
@@ -211,8 +191,4 @@ function stringsAt(dict: PlistDict, key: string): string[] {
 function dataAt(dict: PlistDict, key: string): Uint8Array[] {
   const value = dict[key]
   return Array.isArray(value) ? value.filter((item) => item instanceof Uint8Array) : []
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
