@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto'
+import * as asn1js from 'asn1js'
 import { UserError } from '../errors.js'
-import { BerError, parseBer, type BerElement } from './ber.js'
 import { NotSignedData, readSignedData, type SignedData } from './cms.js'
 import {
   isBinaryPlist,
@@ -39,18 +39,15 @@ function isBarePlist(data: Buffer): boolean {
 
 /** Unwraps the CMS container (BER, so indefinite lengths too) and checks its signature. */
 function openCms(data: Buffer): { plist: Buffer; signature: 'valid' | 'invalid' } {
-  let root: BerElement
-  try {
-    root = parseBer(data)
-  } catch (error) {
-    if (!(error instanceof BerError)) throw error
+  const asn = asn1js.fromBER(data)
+  if (asn.offset === -1) {
     throw new UserError(
-      `The provisioning profile is neither a property list nor a CMS (PKCS#7) signed file (${error.message}): ${FIX}.`
+      `The provisioning profile is neither a property list nor a CMS (PKCS#7) signed file (${asn.result.error}): ${FIX}.`
     )
   }
   let signed: SignedData
   try {
-    signed = readSignedData(root)
+    signed = readSignedData(asn.result)
   } catch (error) {
     if (!(error instanceof NotSignedData)) throw error
     throw new UserError(
