@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { parseBuildRecord } from '../../ota/record.js'
@@ -67,6 +67,8 @@ export class UpdateSession {
         '--quiet',
         '--no-tags',
         '--no-write-fetch-head',
+        // The repository lives for one update: maintenance would only cost a process per fetch.
+        '--no-auto-maintenance',
         '--depth=1',
         '--filter=blob:none',
         'origin',
@@ -78,8 +80,9 @@ export class UpdateSession {
       }
       throw error
     }
-    const commit = await this.git.text(['rev-parse', '--verify', `${ref}^{commit}`])
-    const tree = await this.git.text(['rev-parse', '--verify', `${commit}^{tree}`])
+    const [commit = '', tree = ''] = (
+      await this.git.text(['rev-parse', `${ref}^{commit}`, `${ref}^{tree}`])
+    ).split('\n')
     const entries = parseLsTree(await this.git.run(['ls-tree', '-r', '-z', '--full-tree', commit]))
     return { commit, tree, entries }
   }
@@ -103,6 +106,7 @@ export class UpdateSession {
           '--quiet',
           '--no-tags',
           '--no-write-fetch-head',
+          '--no-auto-maintenance',
           '--filter=blob:none',
           '--stdin',
           'origin'
@@ -148,15 +152,18 @@ export class UpdateSession {
     for (const path of changes.removeFiles ?? []) {
       lines.push(`0 ${zeroOid}\t${branchPath(this.dir, path)}\0`)
     }
-    for (const file of changes.write) {
-      lines.push(`${REGULAR_FILE} ${await this.hash(file)}\t${branchPath(this.dir, file.path)}\0`)
-    }
+    const writes = changes.write.map((file) => ({
+      path: branchPath(this.dir, file.path),
+      content: file.content
+    }))
     // Without it Pages runs Jekyll, which hides files and folders starting with "_" or ".". It
     // acts only in the folder Pages serves.
     const noJekyll = branchPath(this.dir, '.nojekyll')
     if (!tip?.entries.some((entry) => entry.path === noJekyll)) {
-      lines.push(`${REGULAR_FILE} ${await this.hashBytes(Buffer.alloc(0))}\t${noJekyll}\0`)
+      writes.push({ path: noJekyll, content: Buffer.alloc(0) })
     }
+    const oids = await this.hashAll(writes.map((file) => file.content))
+    writes.forEach((file, n) => lines.push(`${REGULAR_FILE} ${oids[n]}\t${file.path}\0`))
     if (lines.length > 0) {
       await this.git.run(['update-index', '-z', '--add', '--index-info'], {
         env: index,
@@ -182,9 +189,44 @@ export class UpdateSession {
     await this.git.run(['push', '--quiet', '--porcelain', ...lease, 'origin', `${commit}:${ref}`])
   }
 
-  private async hash(file: SiteFile): Promise<string> {
-    if (Buffer.isBuffer(file.content)) return this.hashBytes(file.content)
-    const path = file.content.file
+  /**
+   * Writes the blobs of `contents` and returns their ids, in order. The in-memory ones (pages,
+   * manifest, records) go through one `hash-object --stdin-paths` rather than a process each.
+   */
+  private async hashAll(contents: Array<SiteFile['content']>): Promise<string[]> {
+    // Relative to the repository folder, git's working directory: no runner path in the list.
+    const folder = 'blobs'
+    await mkdir(join(this.work, folder), { recursive: true })
+    try {
+      const listed: string[] = []
+      for (const [n, content] of contents.entries()) {
+        if (!Buffer.isBuffer(content)) continue
+        listed.push(`${folder}/${n}`)
+        await writeFile(join(this.work, folder, String(n)), content)
+      }
+      const ids =
+        listed.length === 0
+          ? []
+          : (
+              await this.git.text(['hash-object', '-w', '--no-filters', '--stdin-paths'], {
+                input: listed.map((path) => `${path}\n`).join('')
+              })
+            ).split('\n')
+      if (ids.length !== listed.length) {
+        throw new Error(`git hash-object returned ${ids.length} ids for ${listed.length} files`)
+      }
+      let next = 0
+      const oids: string[] = []
+      for (const content of contents) {
+        oids.push(Buffer.isBuffer(content) ? ids[next++]! : await this.hashFile(content.file))
+      }
+      return oids
+    } finally {
+      await rm(join(this.work, folder), { recursive: true, force: true })
+    }
+  }
+
+  private async hashFile(path: string): Promise<string> {
     let oid = this.fileBlobs.get(path)
     if (!oid) {
       // git reads the file itself, streaming: the IPA is never loaded into memory here.
@@ -192,10 +234,6 @@ export class UpdateSession {
       this.fileBlobs.set(path, oid)
     }
     return oid
-  }
-
-  private hashBytes(content: Buffer): Promise<string> {
-    return this.git.text(['hash-object', '-w', '--no-filters', '--stdin'], { input: content })
   }
 }
 
