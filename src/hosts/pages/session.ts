@@ -186,7 +186,17 @@ export class UpdateSession {
     const ref = `refs/heads/${this.branch}`
     const lease =
       this.history === 'squash' ? [`--force-with-lease=${ref}:${tip?.commit ?? ''}`] : []
-    await this.git.run(['push', '--quiet', '--porcelain', ...lease, 'origin', `${commit}:${ref}`])
+    // --no-thin: a thin pack deltas against the remote's blobs at the same paths, which this
+    // blob-less repository does not hold, so git would first fetch them in a hidden round trip.
+    await this.git.run([
+      'push',
+      '--quiet',
+      '--porcelain',
+      '--no-thin',
+      ...lease,
+      'origin',
+      `${commit}:${ref}`
+    ])
   }
 
   /**
