@@ -187,13 +187,14 @@ export class UpdateSession {
     const ref = `refs/heads/${this.branch}`
     const lease =
       this.history === 'squash' ? [`--force-with-lease=${ref}:${tip?.commit ?? ''}`] : []
-    // --no-thin: a thin pack deltas against the remote's blobs at the same paths, which this
-    // blob-less repository does not hold, so git would first fetch them in a hidden round trip.
+    // No delta search: against the remote's blobs at the same paths, which this blob-less
+    // repository does not hold, it made git fetch them first, one hidden round trip per push.
     await this.git.run([
+      '-c',
+      'pack.window=0',
       'push',
       '--quiet',
       '--porcelain',
-      '--no-thin',
       ...lease,
       'origin',
       `${commit}:${ref}`
