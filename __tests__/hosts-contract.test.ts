@@ -40,8 +40,8 @@ const PUBLISHERS = 6
 interface Subject {
   /** A host as one run makes it: each publisher gets its own. */
   host(): Promise<Host>
-  /** Whether the site path (e.g. "ota/main/1-1/build.json") is on the backend. */
-  has(sitePath: string): Promise<boolean>
+  /** Whether each site path (e.g. "ota/main/1-1/build.json") is on the backend. */
+  has(sitePaths: string[]): Promise<boolean[]>
   /** An index page's HTML; undefined for a host without index pages (release). */
   page(sitePath: string): Promise<string | undefined>
   close(): Promise<void>
@@ -82,7 +82,7 @@ async function directory(): Promise<Subject> {
         baseUrl: 'https://builds.example.test/',
         warn: () => {}
       }),
-    has: (path) => exists(access(join(dir, path))),
+    has: (paths) => Promise.all(paths.map((path) => exists(access(join(dir, path))))),
     page: (path) => readFile(join(dir, path), 'utf8'),
     close: async () => {}
   }
@@ -105,7 +105,12 @@ async function s3Bucket(): Promise<Subject> {
         publicBaseUrl: 'https://cdn.example.test',
         clientConfig: { credentials: S3_CREDENTIALS }
       }),
-    has: (path) => exists(s3.client.send(new HeadObjectCommand({ ...object, Key: keyOf(path) }))),
+    has: (paths) =>
+      Promise.all(
+        paths.map((path) =>
+          exists(s3.client.send(new HeadObjectCommand({ ...object, Key: keyOf(path) })))
+        )
+      ),
     page: async (path) => {
       const answer = await s3.client.send(new GetObjectCommand({ ...object, Key: keyOf(path) }))
       return (await answer.Body?.transformToString('utf8')) ?? ''
@@ -149,7 +154,15 @@ async function pagesBranch(): Promise<Subject> {
         waitTimeoutMs: 0,
         sleep: async () => {}
       }),
-    has: (path) => exists(git.git(repo).run(['cat-file', '-e', `gh-pages:${path}`])),
+    // One listing of the branch for all the paths, rather than a git process per path.
+    has: async (paths) => {
+      const listing = await git
+        .git(repo)
+        .text(['ls-tree', '-r', '--name-only', '-z', 'gh-pages'])
+        .catch(() => '')
+      const files = new Set(listing.split('\0'))
+      return paths.map((path) => files.has(path))
+    },
     page: (path) => git.git(repo).text(['show', `gh-pages:${path}`]),
     close: closeGitHub
   }
@@ -177,7 +190,10 @@ async function pagesActions(): Promise<Subject> {
         pollIntervalMs: 5,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20)))
       }),
-    has: async (path) => (await site.liveEntries()).some((entry) => entry.path === path),
+    has: async (paths) => {
+      const live = new Set((await site.liveEntries()).map((entry) => entry.path))
+      return paths.map((path) => live.has(path))
+    },
     page: async (path) => (await site.liveFile(path)).toString('utf8'),
     close: async () => {
       vi.unstubAllEnvs()
@@ -203,12 +219,13 @@ async function releases(): Promise<Subject> {
   }
   return {
     host: () => createHost(options),
-    has: async (path) => {
-      const place = releasePlace(options, path)
-      if (place.kind !== 'asset') throw new Error(`${path} is not a release asset`)
-      const assets = fake.byTag(place.tag)?.assets ?? []
-      return assets.some((asset) => asset.name === place.asset && asset.state === 'uploaded')
-    },
+    has: async (paths) =>
+      paths.map((path) => {
+        const place = releasePlace(options, path)
+        if (place.kind !== 'asset') throw new Error(`${path} is not a release asset`)
+        const assets = fake.byTag(place.tag)?.assets ?? []
+        return assets.some((asset) => asset.name === place.asset && asset.state === 'uploaded')
+      }),
     page: async () => undefined,
     close: async () => {
       expect(github.violations).toEqual([])
@@ -254,7 +271,7 @@ async function publish(subject: Subject, channel: string, n: number, keep = 10) 
 async function completeBuilds(subject: Subject, sites: BuildSite[]): Promise<string[]> {
   const complete: string[] = []
   for (const site of sites) {
-    const present = await Promise.all(probeFiles(site).map((path) => subject.has(path)))
+    const present = await subject.has(probeFiles(site))
     expect(new Set(present).size, `${site.dir} is there only in part`).toBe(1)
     if (present[0]) complete.push(site.record.buildId)
   }
@@ -332,12 +349,12 @@ describe.each(HOSTS)('host contract: %s', (_name, start) => {
       const third = await publish(subject, 'pr-9', 3, 1)
       expect(third.plan.removed.map((record) => record.buildId)).toEqual(['9001-1'])
       expect(await completeBuilds(subject, [first.site, third.site])).toEqual(['9003-1'])
-      for (const file of uploaded) expect(await subject.has(file.path)).toBe(true)
+      expect(await subject.has(uploaded.map((file) => file.path))).toEqual(uploaded.map(() => true))
 
       const removal = await removeChannel(await subject.host(), ROOT, 'pr-9')
       expect(removal.removed.map((record) => record.buildId)).toEqual(['9003-1'])
       expect(await completeBuilds(subject, [third.site])).toEqual([])
-      for (const file of uploaded) expect(await subject.has(file.path)).toBe(true)
+      expect(await subject.has(uploaded.map((file) => file.path))).toEqual(uploaded.map(() => true))
       expect(await readBack(subject)).toEqual([])
     } finally {
       await subject.close()

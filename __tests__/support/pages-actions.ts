@@ -59,13 +59,19 @@ export function serveActionsPagesSite(
   })
   const serverUrl = git.url.replace('127.0.0.1', 'github.localhost')
   const live = () => deployments.live.at(-1)
+  // A finalized artifact never changes: each is unpacked and listed once, not on every check.
+  const listed = new Map<number, Promise<TarEntry[]>>()
+  const entriesOf = (id: number) => {
+    if (!listed.has(id)) listed.set(id, services.tarEntries(id))
+    return listed.get(id)!
+  }
   return {
     deployments,
     serverUrl,
     env: { ...services.env, GITHUB_SERVER_URL: serverUrl },
     liveEntries: async () => {
       const id = live()
-      return id === undefined ? [] : services.tarEntries(id)
+      return id === undefined ? [] : entriesOf(id)
     },
     liveFile: async (path) => {
       const id = live()

@@ -51,6 +51,8 @@ export async function fetchCommit(side: DeployBranch, commit: string): Promise<v
       '--quiet',
       '--no-tags',
       '--no-write-fetch-head',
+      // A repository for one deployment: maintenance would only cost a process per fetch.
+      '--no-auto-maintenance',
       '--depth=1',
       'origin',
       commit
@@ -75,7 +77,11 @@ export async function newerTip(side: DeployBranch, target: string): Promise<stri
   const tip = await branchTip(side)
   if (tip === target) return undefined
   await fetchCommit(side, tip)
-  return (await treeOf(side, tip)) === (await treeOf(side, target)) ? undefined : tip
+  // Both trees from one git process.
+  const [tipFiles, targetFiles] = (
+    await side.git.text(['rev-parse', `${tip}^{tree}`, `${target}^{tree}`])
+  ).split('\n')
+  return tipFiles === targetFiles ? undefined : tip
 }
 
 /**

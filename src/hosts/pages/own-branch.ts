@@ -23,15 +23,21 @@ export function sharedBranchReason(facts: BranchFacts): string | undefined {
   return outside ? `it holds ${outside.path}, outside /${facts.dir}` : undefined
 }
 
+/** What the repository's settings allow on a branch that holds more than the site. */
+export interface OwnBranchPolicy {
+  history: 'keep' | 'squash'
+  /** pages-shared-branch */
+  allowShared: boolean
+  /** The Pages settings page, for the message. */
+  settingsUrl: string
+}
+
 /**
  * Refuses, before anything is written, to commit builds into a branch that holds more than the
  * site (the common "main, /docs" setup): IPAs would swell the project's own history, and squash
  * would replace it. `allowShared` (input pages-shared-branch) lets `history: keep` through.
  */
-export function assertOwnBranch(
-  facts: BranchFacts,
-  options: { history: 'keep' | 'squash'; allowShared: boolean; settingsUrl: string }
-): void {
+export function assertOwnBranch(facts: BranchFacts, options: OwnBranchPolicy): void {
   const reason = sharedBranchReason(facts)
   if (reason === undefined) return
   const where = `branch ${facts.branch}${facts.dir ? `, folder /${facts.dir}` : ''}`

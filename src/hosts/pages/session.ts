@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { parseBuildRecord } from '../../ota/record.js'
@@ -9,6 +9,7 @@ import {
   branchPath,
   buildRecordEntries,
   classifyGitFailure,
+  parseCatFileBatch,
   parseLsTree,
   pathsUnder
 } from './tree.js'
@@ -67,6 +68,8 @@ export class UpdateSession {
         '--quiet',
         '--no-tags',
         '--no-write-fetch-head',
+        // The repository lives for one update: maintenance would only cost a process per fetch.
+        '--no-auto-maintenance',
         '--depth=1',
         '--filter=blob:none',
         'origin',
@@ -78,8 +81,9 @@ export class UpdateSession {
       }
       throw error
     }
-    const commit = await this.git.text(['rev-parse', '--verify', `${ref}^{commit}`])
-    const tree = await this.git.text(['rev-parse', '--verify', `${commit}^{tree}`])
+    const [commit = '', tree = ''] = (
+      await this.git.text(['rev-parse', `${ref}^{commit}`, `${ref}^{tree}`])
+    ).split('\n')
     const entries = parseLsTree(await this.git.run(['ls-tree', '-r', '-z', '--full-tree', commit]))
     return { commit, tree, entries }
   }
@@ -103,6 +107,7 @@ export class UpdateSession {
           '--quiet',
           '--no-tags',
           '--no-write-fetch-head',
+          '--no-auto-maintenance',
           '--filter=blob:none',
           '--stdin',
           'origin'
@@ -148,15 +153,18 @@ export class UpdateSession {
     for (const path of changes.removeFiles ?? []) {
       lines.push(`0 ${zeroOid}\t${branchPath(this.dir, path)}\0`)
     }
-    for (const file of changes.write) {
-      lines.push(`${REGULAR_FILE} ${await this.hash(file)}\t${branchPath(this.dir, file.path)}\0`)
-    }
+    const writes = changes.write.map((file) => ({
+      path: branchPath(this.dir, file.path),
+      content: file.content
+    }))
     // Without it Pages runs Jekyll, which hides files and folders starting with "_" or ".". It
     // acts only in the folder Pages serves.
     const noJekyll = branchPath(this.dir, '.nojekyll')
     if (!tip?.entries.some((entry) => entry.path === noJekyll)) {
-      lines.push(`${REGULAR_FILE} ${await this.hashBytes(Buffer.alloc(0))}\t${noJekyll}\0`)
+      writes.push({ path: noJekyll, content: Buffer.alloc(0) })
     }
+    const oids = await this.hashAll(writes.map((file) => file.content))
+    writes.forEach((file, n) => lines.push(`${REGULAR_FILE} ${oids[n]}\t${file.path}\0`))
     if (lines.length > 0) {
       await this.git.run(['update-index', '-z', '--add', '--index-info'], {
         env: index,
@@ -179,12 +187,58 @@ export class UpdateSession {
     const ref = `refs/heads/${this.branch}`
     const lease =
       this.history === 'squash' ? [`--force-with-lease=${ref}:${tip?.commit ?? ''}`] : []
-    await this.git.run(['push', '--quiet', '--porcelain', ...lease, 'origin', `${commit}:${ref}`])
+    // No delta search: against the remote's blobs at the same paths, which this blob-less
+    // repository does not hold, it made git fetch them first, one hidden round trip per push.
+    await this.git.run([
+      '-c',
+      'pack.window=0',
+      'push',
+      '--quiet',
+      '--porcelain',
+      ...lease,
+      'origin',
+      `${commit}:${ref}`
+    ])
   }
 
-  private async hash(file: SiteFile): Promise<string> {
-    if (Buffer.isBuffer(file.content)) return this.hashBytes(file.content)
-    const path = file.content.file
+  /**
+   * Writes the blobs of `contents` and returns their ids, in order. The in-memory ones (pages,
+   * manifest, records) go through one `hash-object --stdin-paths` rather than a process each.
+   */
+  private async hashAll(contents: Array<SiteFile['content']>): Promise<string[]> {
+    // Relative to the repository folder, git's working directory: no runner path in the list.
+    const folder = 'blobs'
+    await mkdir(join(this.work, folder), { recursive: true })
+    try {
+      const listed: string[] = []
+      for (const [n, content] of contents.entries()) {
+        if (!Buffer.isBuffer(content)) continue
+        listed.push(`${folder}/${n}`)
+        await writeFile(join(this.work, folder, String(n)), content)
+      }
+      const ids =
+        listed.length === 0
+          ? []
+          : (
+              await this.git.text(['hash-object', '-w', '--no-filters', '--stdin-paths'], {
+                input: listed.map((path) => `${path}\n`).join('')
+              })
+            ).split('\n')
+      if (ids.length !== listed.length) {
+        throw new Error(`git hash-object returned ${ids.length} ids for ${listed.length} files`)
+      }
+      let next = 0
+      const oids: string[] = []
+      for (const content of contents) {
+        oids.push(Buffer.isBuffer(content) ? ids[next++]! : await this.hashFile(content.file))
+      }
+      return oids
+    } finally {
+      await rm(join(this.work, folder), { recursive: true, force: true })
+    }
+  }
+
+  private async hashFile(path: string): Promise<string> {
     let oid = this.fileBlobs.get(path)
     if (!oid) {
       // git reads the file itself, streaming: the IPA is never loaded into memory here.
@@ -193,28 +247,4 @@ export class UpdateSession {
     }
     return oid
   }
-
-  private hashBytes(content: Buffer): Promise<string> {
-    return this.git.text(['hash-object', '-w', '--no-filters', '--stdin'], { input: content })
-  }
-}
-
-/** Splits `git cat-file --batch` output into contents by object id. */
-function parseCatFileBatch(output: Buffer): Map<string, Buffer> {
-  const contents = new Map<string, Buffer>()
-  let offset = 0
-  while (offset < output.length) {
-    const newline = output.indexOf(0x0a, offset)
-    if (newline < 0) break
-    const [oid = '', type = '', size = ''] = output
-      .subarray(offset, newline)
-      .toString('utf8')
-      .split(' ')
-    offset = newline + 1
-    if (type === 'missing' || type === '') continue
-    const length = Number(size)
-    contents.set(oid, output.subarray(offset, offset + length))
-    offset += length + 1
-  }
-  return contents
 }

@@ -8,6 +8,7 @@ import { GitError } from './git.js'
 import type { GitLimits } from './git.js'
 import { explainGitFailure } from './git-errors.js'
 import { assertOwnBranch } from './own-branch.js'
+import type { OwnBranchPolicy } from './own-branch.js'
 import { withTempRepo } from './repo.js'
 import { UpdateSession } from './session.js'
 import { assertSitePath, checkFileSizes, classifyGitFailure } from './tree.js'
@@ -50,16 +51,16 @@ export interface PagesStore extends SiteStore {
  * A SiteStore on a git branch (GitHub Pages "Deploy from a branch"). Each update works in a
  * temporary bare repository with plumbing only: a depth-1, blob-less fetch (earlier IPAs are never
  * downloaded), a temporary index, one commit, one push; a lost race re-plans on the new tip.
- * (Over 60 lines because update's attempt loop stays whole: fetch, check, plan, commit and push
- * of one attempt, and what each failure means, read best in one place.)
  */
 export function createPagesStore(options: PagesStoreOptions): PagesStore {
-  const maxAttempts = options.maxAttempts ?? 8
-  const sleep = options.sleep ?? defaultSleep
-  const random = options.random ?? Math.random
-  let lastCommit: string | undefined
-  let pushed = false
-  const ownBranchPolicy = {
+  const retry: RetryPolicy = {
+    remoteUrl: options.remoteUrl,
+    maxAttempts: options.maxAttempts ?? 8,
+    sleep: options.sleep ?? defaultSleep,
+    random: options.random ?? Math.random
+  }
+  let last: { commit: string | undefined; pushed: boolean } = { commit: undefined, pushed: false }
+  const policy = {
     history: options.history,
     allowShared: options.allowSharedBranch ?? false,
     settingsUrl: `${options.remoteUrl.replace(/\.git$/, '')}/settings/pages`
@@ -70,67 +71,95 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
   const read = (root: string) =>
     withSession((session, branch) => readRecords(session, branch, root, options.remoteUrl))
 
-  async function update<P extends SiteChanges>(
-    root: string,
-    plan: Planner<P>,
-    message: string
-  ): Promise<P> {
-    const siteRoot = siteRootOf(root)
-    return withSession(async (session, branch) => {
+  const update = <P extends SiteChanges>(root: string, plan: Planner<P>, message: string) =>
+    withSession(async (session, branch) => {
+      const step = { branch, siteRoot: siteRootOf(root), plan, message, policy }
       const warned = new Set<string>()
       for (let attempt = 1; ; attempt++) {
         try {
-          const tip = await session.fetchTip()
-          const defaultBranch = await session.defaultBranch()
-          const facts = { branch, dir: session.dir, defaultBranch, entries: tip?.entries ?? [] }
-          assertOwnBranch(facts, ownBranchPolicy)
-          const current = await session.readRecords(tip, siteRoot)
-          const changes = plan(current)
-          for (const warning of await checkChanges(changes)) {
-            if (!warned.has(warning)) core.warning(warning)
-            warned.add(warning)
-          }
-          const commit = await session.commit(tip, changes, message)
-          if (commit === undefined) {
-            core.info(`Branch ${branch} already holds these files; nothing to push.`)
-            lastCommit = tip?.commit
-            pushed = false
-            return changes
-          }
-          await session.push(tip, commit)
-          lastCommit = commit
-          pushed = true
-          logChanges(branch, commit, changes, attempt)
-          return changes
+          const done = await attemptUpdate(session, { ...step, warned, attempt })
+          last = done
+          return done.changes
         } catch (error) {
           if (!(error instanceof GitError)) throw error
-          const failure = classifyGitFailure(`${error.stdout}\n${error.stderr}`)
-          if ((failure === 'race' || failure === 'transient') && attempt < maxAttempts) {
-            const delay = backoffMs(attempt, random)
-            core.info(
-              failure === 'race'
-                ? `Another run updated ${branch} first; planning again on its new tip in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts}).`
-                : `Network failure talking to ${options.remoteUrl}; retrying in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts}): ${error.stderr.split('\n')[0] ?? ''}`
-            )
-            await sleep(delay)
-            continue
-          }
-          throw explainGitFailure(error, failure, options.remoteUrl, branch, attempt)
+          await retryOrThrow(error, branch, attempt, retry)
         }
       }
     })
-  }
 
   return {
     read,
     update,
     get commit() {
-      return lastCommit
+      return last.commit
     },
     get pushed() {
-      return pushed
+      return last.pushed
     }
   }
+}
+
+interface Attempt<P extends SiteChanges> {
+  branch: string
+  siteRoot: string
+  plan: Planner<P>
+  message: string
+  policy: OwnBranchPolicy
+  /** Size warnings already printed by an earlier attempt. */
+  warned: Set<string>
+  attempt: number
+}
+
+/** One attempt of an update: fetch, check, plan, commit and push on the branch's current tip. */
+async function attemptUpdate<P extends SiteChanges>(
+  session: UpdateSession,
+  step: Attempt<P>
+): Promise<{ changes: P; commit: string | undefined; pushed: boolean }> {
+  const { branch } = step
+  const tip = await session.fetchTip()
+  const defaultBranch = await session.defaultBranch()
+  const facts = { branch, dir: session.dir, defaultBranch, entries: tip?.entries ?? [] }
+  assertOwnBranch(facts, step.policy)
+  const changes = step.plan(await session.readRecords(tip, step.siteRoot))
+  for (const warning of await checkChanges(changes)) {
+    if (!step.warned.has(warning)) core.warning(warning)
+    step.warned.add(warning)
+  }
+  const commit = await session.commit(tip, changes, step.message)
+  if (commit === undefined) {
+    core.info(`Branch ${branch} already holds these files; nothing to push.`)
+    return { changes, commit: tip?.commit, pushed: false }
+  }
+  await session.push(tip, commit)
+  logChanges(branch, commit, changes, step.attempt)
+  return { changes, commit, pushed: true }
+}
+
+interface RetryPolicy {
+  remoteUrl: string
+  maxAttempts: number
+  sleep: (ms: number) => Promise<void>
+  random: () => number
+}
+
+/** Waits before the next attempt after a lost race or a network failure; else throws the fix. */
+async function retryOrThrow(
+  error: GitError,
+  branch: string,
+  attempt: number,
+  { remoteUrl, maxAttempts, sleep, random }: RetryPolicy
+): Promise<void> {
+  const failure = classifyGitFailure(`${error.stdout}\n${error.stderr}`)
+  if ((failure !== 'race' && failure !== 'transient') || attempt >= maxAttempts) {
+    throw explainGitFailure(error, failure, remoteUrl, branch, attempt)
+  }
+  const delay = backoffMs(attempt, random)
+  core.info(
+    failure === 'race'
+      ? `Another run updated ${branch} first; planning again on its new tip in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts}).`
+      : `Network failure talking to ${remoteUrl}; retrying in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts}): ${error.stderr.split('\n')[0] ?? ''}`
+  )
+  await sleep(delay)
 }
 
 /** Runs `use` on a temporary bare repository with the branch's remote, removed afterwards. */

@@ -30,7 +30,6 @@ export async function writeTreeTar(
       path: entry.path,
       kind: entry.mode === '120000' ? ('symlink' as const) : ('submodule' as const)
     }))
-  const tree = await git.text(['rev-parse', '--verify', `${commit}^{tree}`])
   // --output: git writes the file itself (Git.run would hold the whole tar in memory).
   await git.run([
     '-c',
@@ -38,7 +37,7 @@ export async function writeTreeTar(
     'archive',
     '--format=tar',
     `--output=${file}`,
-    tree,
+    `${commit}^{tree}`,
     '--',
     ...skipped.map((entry) => `:(exclude,literal)${entry.path}`)
   ])

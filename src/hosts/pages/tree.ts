@@ -27,6 +27,26 @@ export function parseLsTree(output: Buffer | string): TreeEntry[] {
     })
 }
 
+/** Splits `git cat-file --batch` output into contents by object id. */
+export function parseCatFileBatch(output: Buffer): Map<string, Buffer> {
+  const contents = new Map<string, Buffer>()
+  let offset = 0
+  while (offset < output.length) {
+    const newline = output.indexOf(0x0a, offset)
+    if (newline < 0) break
+    const [oid = '', type = '', size = ''] = output
+      .subarray(offset, newline)
+      .toString('utf8')
+      .split(' ')
+    offset = newline + 1
+    if (type === 'missing' || type === '') continue
+    const length = Number(size)
+    contents.set(oid, output.subarray(offset, offset + length))
+    offset += length + 1
+  }
+  return contents
+}
+
 /** The folder Pages serves from, as a branch path prefix: "/" → "", "/docs" → "docs". */
 export function sourceDir(sourcePath: string | undefined): string {
   return (sourcePath ?? '/').replace(/^\/+|\/+$/g, '')
