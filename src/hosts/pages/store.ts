@@ -142,6 +142,19 @@ interface RetryPolicy {
   random: () => number
 }
 
+/**
+ * A lost race means another run has just pushed and the branch is free again, so a short jittered
+ * wait is enough to spread the racers (eight runs at once spent most of their time asleep on the
+ * 1 s base); a network failure gets the full backoff.
+ */
+export function retryDelayMs(
+  failure: 'race' | 'transient',
+  attempt: number,
+  random: () => number
+): number {
+  return backoffMs(attempt, random, failure === 'race' ? 250 : 1000)
+}
+
 /** Waits before the next attempt after a lost race or a network failure; else throws the fix. */
 async function retryOrThrow(
   error: GitError,
@@ -153,7 +166,7 @@ async function retryOrThrow(
   if ((failure !== 'race' && failure !== 'transient') || attempt >= maxAttempts) {
     throw explainGitFailure(error, failure, remoteUrl, branch, attempt)
   }
-  const delay = backoffMs(attempt, random)
+  const delay = retryDelayMs(failure, attempt, random)
   core.info(
     failure === 'race'
       ? `Another run updated ${branch} first; planning again on its new tip in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts}).`
