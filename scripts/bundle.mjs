@@ -48,12 +48,18 @@ const noArtifactDownload = {
 // plist's index re-exports its builder, which imports xmlbuilder (200 kB). esbuild splits code by
 // file, so every chunk that only parses plists (the IPA reader, all `ipa-ota inspect` loads) would
 // carry xmlbuilder too; the IPA reader gets plist's parse module instead.
-const plistParser = join(dirname(fileURLToPath(import.meta.resolve('plist'))), 'parse.js')
+// Every import of that module goes through this plugin, its own index's too: reached both ways,
+// esbuild's facts about it (ESM or not) depended on which came first, and the chunks on the race.
+const plistIndex = fileURLToPath(import.meta.resolve('plist'))
+const plistParser = join(dirname(plistIndex), 'parse.js')
 const plistParseOnly = {
   name: 'plist-parse-only',
   setup(build) {
-    build.onResolve({ filter: /^plist$/ }, ({ importer }) =>
-      importer.endsWith(join('src', 'ipa', 'plist.ts')) ? { path: plistParser } : undefined
+    build.onResolve({ filter: /^(plist|\.\/parse\.js)$/ }, ({ path, importer }) =>
+      (path === 'plist' && importer.endsWith(join('src', 'ipa', 'plist.ts'))) ||
+      (path === './parse.js' && importer === plistIndex)
+        ? { path: plistParser }
+        : undefined
     )
   }
 }
