@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import{judge}from"./chunk-HIFHWSMA.js";import{formatInspect,inspectJson,readIpa}from"./chunk-3BIM2PNM.js";import{onePath}from"./chunk-I5CX7RHS.js";import"./chunk-ZGVHWFRH.js";import"./chunk-CGB6KKJE.js";import"./chunk-WYLXL2KI.js";import"./chunk-BTMRMQGI.js";var NOT_INSTALLABLE=3,command={name:"inspect",args:"<ipa>",flags:{json:{type:"boolean",help:"Print JSON instead of text"},sha256:{type:"boolean",help:"Also compute the IPA's SHA-256 (reads the whole file)"}},exits:[`${NOT_INSTALLABLE}  the IPA was read, but a device cannot install it over the air`],async run(values,positionals){let path=onePath(positionals),info=await readIpa(path,{sha256:values.sha256}),now=new Date,verdict=judge(info,now);return process.stdout.write(values.json?`${JSON.stringify(inspectJson(info,verdict),null,2)}
+`:`${formatInspect(info,verdict,now)}
+`),verdict.installable?0:NOT_INSTALLABLE}};export{NOT_INSTALLABLE,command};
