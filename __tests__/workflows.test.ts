@@ -35,6 +35,14 @@ describe('the workflows', async () => {
     }
   })
 
+  it.each(files)('%s declares the permissions of every job', async (file) => {
+    const workflow = parse(await readFile(`${dir}/${file}`, 'utf8')) as Workflow
+    // Without a permissions block a job's token gets the repository's default, which may write.
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      expect(job.permissions ?? workflow.permissions, `${file}, job ${name}`).toBeTypeOf('object')
+    }
+  })
+
   it('self-install walks the page the action published, with the IPA it was given', async () => {
     const workflow = parse(await readFile(`${dir}/self-install.yml`, 'utf8')) as Workflow
     const steps = workflow.jobs.publish!.steps as Array<{
