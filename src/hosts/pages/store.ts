@@ -30,7 +30,11 @@ export interface PagesStoreOptions {
   history: 'keep' | 'squash'
   /** A temporary repository is made under it for each update and removed afterwards. */
   tempDir: string
-  /** Attempts when another run pushed first or the network failed (default 8). */
+  /**
+   * Attempts when another run pushed first or the network failed (default 16: with eight runs at
+   * once, whose deployments may each push an empty commit too, one run can lose more than eight
+   * races; each lost race is another run's push landing, so the loop still ends).
+   */
   maxAttempts?: number
   /** pages-shared-branch: publish into a branch that holds more than the site (see own-branch.ts). */
   allowSharedBranch?: boolean
@@ -55,7 +59,7 @@ export interface PagesStore extends SiteStore {
 export function createPagesStore(options: PagesStoreOptions): PagesStore {
   const retry: RetryPolicy = {
     remoteUrl: options.remoteUrl,
-    maxAttempts: options.maxAttempts ?? 8,
+    maxAttempts: options.maxAttempts ?? 16,
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random
   }
