@@ -1,7 +1,7 @@
 /**
  * What a process loaded, through the loaded-modules.mjs preload. esbuild marks where each source
  * file and package file sits in a chunk of dist/ (`// src/asc/client.ts`,
- * `// node_modules/pkijs/build/index.js`), so the chunks a run loaded tell which of them it ran.
+ * `// node_modules/asn1js/build/index.js`), so the chunks a run loaded tell which of them it ran.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -12,7 +12,7 @@ const PRELOAD = join(import.meta.dirname, 'loaded-modules.mjs')
 /**
  * Calls `run` with the environment that preloads the probe (merge it into the child's env), and
  * returns its result with the bundled files it loaded, e.g. `src/asc/client.ts` or
- * `node_modules/pkijs/build/index.js`. `run` starts the process itself (e.g. with runAction), so
+ * `node_modules/asn1js/build/index.js`. `run` starts the process itself (e.g. with runAction), so
  * the test file imports its runner and stays in the integration tier.
  */
 export async function withLoadedFiles<T>(

@@ -107,7 +107,7 @@ async function readProfile(
 ): Promise<ProfileInfo | undefined> {
   if (!archive.has(profilePath)) return undefined
   const data = await archive.read(profilePath, DEFAULT_ENTRY_CAP)
-  // Loaded when there is a profile: the CMS reader (pkijs, asn1js) is most of the IPA reader's code.
+  // Loaded when there is a profile: the CMS reader (asn1js) is most of the IPA reader's code.
   const { parseProfile } = await import('./profile.js')
   try {
     return await parseProfile(data, bundleId)

@@ -70,13 +70,11 @@ export function createPagesStore(options: PagesStoreOptions): PagesStore {
     settingsUrl: `${options.remoteUrl.replace(/\.git$/, '')}/settings/pages`
   }
 
-  const withSession = <T>(use: (session: UpdateSession, branch: string) => Promise<T>) =>
-    openSession(options, use)
   const read = (root: string) =>
-    withSession((session, branch) => readRecords(session, branch, root, options.remoteUrl))
+    openSession(options, (session, branch) => readRecords(session, branch, root, options.remoteUrl))
 
   const update = <P extends SiteChanges>(root: string, plan: Planner<P>, message: string) =>
-    withSession(async (session, branch) => {
+    openSession(options, async (session, branch) => {
       const step = { branch, siteRoot: siteRootOf(root), plan, message, policy }
       const warned = new Set<string>()
       for (let attempt = 1; ; attempt++) {
