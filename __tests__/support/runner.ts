@@ -1,6 +1,6 @@
 /** Runs the bundled action (dist/index.js) the way the GitHub runner does, in a child process. */
 import { execFile, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inputEnv } from './action-inputs.js'
@@ -78,13 +78,18 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     )
     options.onSpawn?.(child)
   })
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs: parseOutputs(await readFile(files.output, 'utf8')),
-    summary: await readFile(files.summary, 'utf8'),
-    errors: stdout.split('\n').filter((line) => line.startsWith('::error'))
+  try {
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs: parseOutputs(await readFile(files.output, 'utf8')),
+      summary: await readFile(files.summary, 'utf8'),
+      errors: stdout.split('\n').filter((line) => line.startsWith('::error'))
+    }
+  } finally {
+    // The run's RUNNER_TEMP (and workspace, without options.cwd): nothing reads it afterwards.
+    await rm(dir, { recursive: true, force: true })
   }
 }
 
