@@ -139,8 +139,8 @@ async function coldStart() {
   const rows = []
   for (const [tool, argv] of [
     ['node -e 0', [process.execPath, '-e', '0']],
-    // What no IPA reader in Node can go below: inflating needs zlib, checking the profile's
-    // signature crypto, and Node takes a tenth of a second to load them.
+    // What no IPA reader in Node can go below: inflating needs zlib, and checking the profile's
+    // signature needs crypto.
     [
       'node, zlib and crypto loaded',
       [process.execPath, '--input-type=module', '-e', "import 'node:zlib'; import 'node:crypto'"]
